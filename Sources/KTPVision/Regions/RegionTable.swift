@@ -1,0 +1,137 @@
+import Foundation
+
+/// Kemendagri region codes and names, loaded from `wilayah.csv` (`kode,nama`, dotted codes).
+///
+/// Codes are kept dotted (`32.04.05.2001`); ``RegionCode`` converts from a NIK's digits.
+public struct RegionTable: Sendable {
+    private var names: [String: String] = [:]
+    private var children: [String: [String]] = [:]
+
+    /// Every province code, sorted.
+    public private(set) var provinceCodes: [String] = []
+
+    /// Builds a table from `(code, name)` rows; parents must come before children or not at all.
+    public init(rows: [(code: String, name: String)]) {
+        for (code, name) in rows {
+            names[code] = name
+            if let dot = code.lastIndex(of: ".") {
+                children[String(code[..<dot]), default: []].append(code)
+            } else {
+                provinceCodes.append(code)
+            }
+        }
+        provinceCodes.sort()
+    }
+
+    /// Loads the CSV at `path`.
+    public static func load(path: String) throws(RegionTableError) -> RegionTable {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RegionTableError(.unreadable, path: path, line: nil, detail: "\(error.localizedDescription)")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses CSV text; `path` only names the source in errors.
+    public static func parse(_ text: String, path: String = "<memory>") throws(RegionTableError) -> RegionTable {
+        var rows: [(code: String, name: String)] = []
+        rows.reserveCapacity(92_000)
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            if line.isEmpty || (lineNumber == 1 && line.hasPrefix("kode")) { continue }
+            guard let comma = line.firstIndex(of: ",") else {
+                throw RegionTableError(.malformedRow, path: path, line: lineNumber, detail: "no comma")
+            }
+            let code = String(line[..<comma])
+            var name = String(line[line.index(after: comma)...])
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+                name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            guard RegionCode.isDotted(code), !name.isEmpty else {
+                throw RegionTableError(.malformedRow, path: path, line: lineNumber, detail: "bad code '\(code)'")
+            }
+            rows.append((code, name))
+        }
+        guard !rows.isEmpty else { throw RegionTableError(.empty, path: path, line: nil, detail: "") }
+        return RegionTable(rows: rows)
+    }
+
+    /// The name as the table spells it, for any level.
+    public func name(of code: String) -> String? { names[code] }
+
+    /// The codes one level below `code`, in table order.
+    public func children(of code: String) -> [String] { children[code] ?? [] }
+
+    /// How many rows the table holds.
+    public var count: Int { names.count }
+
+    /// A province as the card's first header line prints it, after `PROVINSI`: `DKI JAKARTA`.
+    public func printedProvince(_ code: String) -> String? {
+        guard let name = names[code] else { return nil }
+        return Self.printedProvinceName(name)
+    }
+
+    /// A regency or city as the card's second header line prints it: `KABUPATEN GOWA`,
+    /// `KOTA BANDA ACEH`, or for Jakarta's administrative cities `JAKARTA SELATAN`.
+    public func printedRegency(_ code: String) -> String? {
+        guard let name = names[code] else { return nil }
+        return Self.printedRegencyName(name)
+    }
+
+    /// A district or village name as printed: upper case, single-spaced.
+    public func printedName(_ code: String) -> String? {
+        names[code].map(Self.printed)
+    }
+
+    static func printedProvinceName(_ name: String) -> String {
+        let upper = printed(name)
+        if upper.hasPrefix("DAERAH KHUSUS IBUKOTA ") { return "DKI " + upper.dropFirst(22) }
+        return upper
+    }
+
+    static func printedRegencyName(_ name: String) -> String {
+        let upper = printed(name)
+        if upper.hasPrefix("KOTA ADMINISTRASI ") { return String(upper.dropFirst(18)) }
+        if upper.hasPrefix("KABUPATEN ADMINISTRASI ") { return "KABUPATEN " + upper.dropFirst(23) }
+        return upper
+    }
+
+    /// Upper case with single spaces: the contract's form of every value.
+    public static func printed(_ name: String) -> String {
+        name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// Why the region table could not be loaded, naming the file and line.
+public struct RegionTableError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        case unreadable
+        case malformedRow
+        case empty
+    }
+
+    public let code: Code
+    public let path: String
+    public let line: Int?
+    public let detail: String
+
+    public init(_ code: Code, path: String, line: Int?, detail: String) {
+        self.code = code
+        self.path = path
+        self.line = line
+        self.detail = detail
+    }
+
+    public var description: String {
+        let place = line.map { "\(path):\($0)" } ?? path
+        switch code {
+        case .unreadable: return "\(place): cannot read the region table: \(detail)"
+        case .malformedRow: return "\(place): malformed region row: \(detail)"
+        case .empty: return "\(place): the region table has no rows"
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct KTPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ktp",
+        abstract: "Read Indonesian identity cards (KTP).",
+        subcommands: []
+    )
+}
