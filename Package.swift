@@ -42,7 +42,8 @@ let package = Package(
         ),
 
         .testTarget(name: "KTPTests", dependencies: ["KTP"], swiftSettings: strict),
-        .testTarget(name: "KTPVisionTests", dependencies: ["KTPVision", "KTPSynth"],
+        .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
+        .testTarget(name: "KTPVisionTests", dependencies: ["KTPVision"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )
