@@ -32,16 +32,20 @@ let package = Package(
         .target(name: "KTPSynth", dependencies: ["KTP", "KTPVision", "CCairo", "CTesseract"],
                 swiftSettings: strict),
 
+        // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
+        .target(name: "KTPBench", dependencies: ["KTP"], swiftSettings: strict),
+
         .executableTarget(
             name: "ktp",
             dependencies: [
-                "KTP", "KTPVision", "KTPSynth",
+                "KTP", "KTPVision", "KTPSynth", "KTPBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
         .testTarget(name: "KTPTests", dependencies: ["KTP"], swiftSettings: strict),
+        .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(name: "KTPVisionTests", dependencies: ["KTPVision"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

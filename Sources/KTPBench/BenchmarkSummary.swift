@@ -1,0 +1,66 @@
+import KTP
+
+/// The figures for one group of samples (a condition, or all of them).
+public struct BenchmarkSummary: Sendable, Hashable {
+    public var name: String
+    public var photos: Int
+    public var cards: Int
+    /// Shares in [0, 1]; `nil` where the group has nothing to measure.
+    public var nikExact: Double?
+    public var meanFieldExact: Double?
+    public var fieldAccuracy: [FieldKey: Double]
+    public var detectionAccuracy: Double
+    /// Photos that are not a KTP but were read as one.
+    public var falseAccepts: Int
+    public var flags: [QualityFlag: PrecisionRecall]
+    public var medianSeconds: Double
+    public var p90Seconds: Double
+    public var baselineMedianSeconds: Double?
+
+    /// Ours over the plain CLI run, median to median.
+    public var timeRatio: Double? {
+        baselineMedianSeconds.flatMap { $0 > 0 ? medianSeconds / $0 : nil }
+    }
+
+    public init(name: String, samples: [BenchmarkSample]) {
+        self.name = name
+        photos = samples.count
+        let cards = samples.filter(\.isKTP)
+        self.cards = cards.count
+        nikExact = Self.share(cards) { $0.isCorrect(.nik) }
+        meanFieldExact = cards.isEmpty ? nil : cards.map { sample in
+            let keys = sample.scoredKeys
+            return Double(keys.filter(sample.isCorrect).count) / Double(max(1, keys.count))
+        }.reduce(0, +) / Double(cards.count)
+        var accuracy: [FieldKey: Double] = [:]
+        for key in FieldKey.allCases {
+            let scored = cards.filter { !$0.washedOut.contains(key) }
+            accuracy[key] = Self.share(scored) { $0.isCorrect(key) }
+        }
+        fieldAccuracy = accuracy
+        detectionAccuracy = Self.share(samples) { $0.detected == $0.isKTP } ?? 0
+        falseAccepts = samples.filter { !$0.isKTP && $0.detected }.count
+        var flags: [QualityFlag: PrecisionRecall] = [:]
+        for flag in QualityFlag.allCases {
+            flags[flag] = PrecisionRecall(samples.map { (truth: flag.isSet(in: $0.truthQuality),
+                                                         predicted: flag.isSet(in: $0.quality)) })
+        }
+        self.flags = flags
+        let times = samples.map(\.seconds).sorted()
+        medianSeconds = Self.quantile(times, 0.5)
+        p90Seconds = Self.quantile(times, 0.9)
+        let baseline = samples.compactMap(\.baselineSeconds).sorted()
+        baselineMedianSeconds = baseline.isEmpty ? nil : Self.quantile(baseline, 0.5)
+    }
+
+    private static func share(_ samples: [BenchmarkSample], _ predicate: (BenchmarkSample) -> Bool) -> Double? {
+        samples.isEmpty ? nil : Double(samples.filter(predicate).count) / Double(samples.count)
+    }
+
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let position = q * Double(sorted.count - 1)
+        let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
+        return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+    }
+}

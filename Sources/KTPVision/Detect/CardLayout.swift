@@ -1,0 +1,155 @@
+/// Maps the OCR lines of a card to its fields by the printed labels, pure and geometry-light so
+/// that it holds on layouts it has not seen.
+public enum CardLayout {
+    /// Body words starting right of this share of the width belong to the photo column.
+    static let photoColumn = 0.70
+    /// A label match at or above this similarity counts as confident.
+    static let confidentLabel = 0.7
+    /// Below this a line is not taken for a label at all.
+    static let minimumLabel = 0.45
+
+    public static func read(_ words: [OCRWord], width: Int, height: Int) -> CardReading {
+        let lines = LineGrouper.group(words)
+        let cut = Int(Double(width) * photoColumn)
+        let scored = lines.map { line in
+            (line: line, body: OCRLine(words: line.words.filter { $0.box.x < cut }))
+        }
+        let assignment = align(scored.map(\.body))
+        var raw: RawCard = [:]
+        var matched: Set<CardLabel> = []
+        var nikBox: PixelRect?
+        for (index, match) in assignment {
+            let value = valueWords(of: scored[index].body, label: match.label)
+            if match.similarity >= confidentLabel { matched.insert(match.label) }
+            guard !value.isEmpty else { continue }
+            let line = OCRLine(words: value)
+            raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
+            if match.label == .nik { nikBox = line.box }
+        }
+        appendAddressContinuation(lines: scored.map(\.body), assignment: assignment, into: &raw)
+        let firstBodyLine = assignment.keys.min() ?? lines.count
+        let header = readHeader(Array(lines.prefix(firstBodyLine)))
+        raw.merge(header.raw) { current, _ in current }
+        return CardReading(raw: raw, nikBox: nikBox, matchedLabels: matched, hasProvinceHeader: header.hasProvince)
+    }
+
+    struct LabelMatch: Hashable {
+        var label: CardLabel
+        var similarity: Double
+    }
+
+    /// The best in-order assignment of labels to lines (a longest-common-subsequence alignment
+    /// weighted by similarity), then any single gap between two found labels filled by position.
+    static func align(_ lines: [OCRLine]) -> [Int: LabelMatch] {
+        let labels = CardLabel.allCases
+        let similarities = lines.map { line in labels.map { labelSimilarity(line, $0) } }
+        let n = lines.count, m = labels.count
+        var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                let take = similarities[i][j] >= minimumLabel ? similarities[i][j] + best[i + 1][j + 1] : 0
+                best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+            }
+        }
+        var assignment: [Int: LabelMatch] = [:]
+        var (i, j) = (0, 0)
+        while i < n, j < m {
+            let s = similarities[i][j]
+            if s >= minimumLabel, best[i][j] == s + best[i + 1][j + 1] {
+                assignment[i] = LabelMatch(label: labels[j], similarity: s)
+                (i, j) = (i + 1, j + 1)
+            } else if best[i][j] == best[i + 1][j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        fillGaps(&assignment, lineCount: n)
+        return assignment
+    }
+
+    /// Where k lines sit between two assigned labels that are k labels apart, they are those labels.
+    private static func fillGaps(_ assignment: inout [Int: LabelMatch], lineCount: Int) {
+        let labels = CardLabel.allCases
+        let found = assignment.sorted { $0.key < $1.key }
+        for (a, b) in zip(found, found.dropFirst()) {
+            let lineGap = b.key - a.key
+            guard let la = labels.firstIndex(of: a.value.label), let lb = labels.firstIndex(of: b.value.label),
+                  lb - la == lineGap, lineGap > 1 else { continue }
+            for k in 1..<lineGap {
+                assignment[a.key + k] = LabelMatch(label: labels[la + k], similarity: 0)
+            }
+        }
+    }
+
+    /// How well the start of `line` reads as `label`: the label part is the words before a colon,
+    /// or failing one, as many words as the label has.
+    static func labelSimilarity(_ line: OCRLine, _ label: CardLabel) -> Double {
+        let words = line.words.map(\.text)
+        guard !words.isEmpty else { return 0 }
+        var candidates: [[String]] = []
+        if let colon = words.firstIndex(where: { $0.contains(":") }) {
+            var head = Array(words[..<colon])
+            let beforeColon = words[colon].split(separator: ":", omittingEmptySubsequences: false).first ?? ""
+            if !beforeColon.isEmpty { head.append(String(beforeColon)) }
+            candidates.append(head)
+        }
+        for count in max(1, label.wordCount - 1)...(label.wordCount + 1) where count <= words.count {
+            candidates.append(Array(words.prefix(count)))
+        }
+        return candidates.map { TextSimilarity.ratio(TextSimilarity.letters($0.joined()), label.letters) }.max() ?? 0
+    }
+
+    /// The words after the label: after the first colon, else after the label's word count.
+    static func valueWords(of line: OCRLine, label: CardLabel) -> [OCRWord] {
+        let words = line.words
+        if let colon = words.firstIndex(where: { $0.text.contains(":") }), colon <= label.wordCount + 1 {
+            var value = Array(words[(colon + 1)...])
+            let afterColon = words[colon].text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            if afterColon.count == 2, !afterColon[1].isEmpty {
+                var first = words[colon]
+                first.text = String(afterColon[1])
+                value.insert(first, at: 0)
+            }
+            return value
+        }
+        let skip = min(words.count, label.wordCount)
+        return Array(words.dropFirst(skip))
+    }
+
+    /// An address that wraps puts its second line between `Alamat` and `RT/RW`.
+    private static func appendAddressContinuation(
+        lines: [OCRLine], assignment: [Int: LabelMatch], into raw: inout RawCard
+    ) {
+        guard let addressLine = assignment.first(where: { $0.value.label == .address })?.key,
+              let next = assignment.first(where: { $0.value.label == .rtRw })?.key,
+              next == addressLine + 2, var address = raw[.address] else { return }
+        let continuation = lines[addressLine + 1]
+        guard !continuation.words.isEmpty else { return }
+        address.text += " " + continuation.text
+        address.confidence = (address.confidence + continuation.confidence) / 2
+        raw[.address] = address
+    }
+
+    /// The province line reads `PROVINSI …`; the line below it is the regency or city.
+    static func readHeader(_ lines: [OCRLine]) -> (raw: RawCard, hasProvince: Bool) {
+        let candidates = lines.filter { !$0.words.isEmpty }
+        let provinceIndex = candidates.firstIndex { line in
+            line.words.prefix(2).contains { TextSimilarity.ratio(TextSimilarity.letters($0.text), "PROVINSI") >= 0.75 }
+        }
+        var raw: RawCard = [:]
+        if let provinceIndex {
+            raw[.provinceHeader] = RawValue(text: candidates[provinceIndex].text,
+                                            confidence: candidates[provinceIndex].confidence)
+            if provinceIndex + 1 < candidates.count {
+                let city = candidates[provinceIndex + 1]
+                raw[.cityHeader] = RawValue(text: city.text, confidence: city.confidence)
+            }
+        } else if candidates.count >= 2 {
+            let (province, city) = (candidates[candidates.count - 2], candidates[candidates.count - 1])
+            raw[.provinceHeader] = RawValue(text: province.text, confidence: province.confidence * 0.5)
+            raw[.cityHeader] = RawValue(text: city.text, confidence: city.confidence * 0.5)
+        }
+        return (raw, provinceIndex != nil)
+    }
+}

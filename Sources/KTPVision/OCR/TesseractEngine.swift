@@ -1,0 +1,88 @@
+import Foundation
+import CTesseract
+
+/// One Tesseract handle, initialised once and reused for every photo its worker thread reads.
+///
+/// Not `Sendable`: a handle must stay on the thread that uses it. ``ExtractorPool`` gives each
+/// worker thread its own.
+public final class TesseractEngine {
+    /// How Tesseract segments the region it is given.
+    public enum Segmentation: Int32, Sendable {
+        /// A single uniform block of text.
+        case block = 6
+        /// A single text line.
+        case line = 7
+        /// As much text as possible, in no particular order: suits cards with scattered fields.
+        case sparse = 11
+    }
+
+    private let handle: OpaquePointer
+
+    /// Loads `languages` from Debian's tessdata, or `dataPath` when given.
+    public init(languages: String = "ind", dataPath: String? = nil) throws(OCRError) {
+        Self.limitToOneThread()
+        guard let handle = TessBaseAPICreate() else { throw OCRError(.initialisationFailed, languages) }
+        guard TessBaseAPIInit3(handle, dataPath, languages) == 0 else {
+            TessBaseAPIDelete(handle)
+            throw OCRError(.initialisationFailed, "cannot load the '\(languages)' language data")
+        }
+        self.handle = handle
+        // Inverted-text detection doubles the work on a card that has none.
+        TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Keeps libgomp from running Tesseract's parallel loops across cores: on two cores that is
+    /// 2 to 2.5 times slower than one thread, and workers already use every core.
+    /// Call on each thread before it recognises.
+    public static func limitToOneThread() {
+        omp_set_dynamic(0)
+        omp_set_num_threads(1)
+    }
+
+    /// Reads `raster` (or the part inside `region`) and returns its lines of words.
+    public func recognize(
+        _ raster: Raster, region: PixelRect? = nil, segmentation: Segmentation = .sparse,
+        whitelist: String? = nil
+    ) -> [OCRLine] {
+        TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(segmentation.rawValue)))
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetImage2(handle, raster.pix)
+        TessBaseAPISetSourceResolution(handle, 300)
+        if let region {
+            TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
+        }
+        defer { TessBaseAPIClear(handle) }
+        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        return Self.lines(from: iterator)
+    }
+
+    private static func lines(from iterator: OpaquePointer) -> [OCRLine] {
+        let page = TessResultIteratorGetPageIterator(iterator)
+        var lines: [OCRLine] = []
+        var words: [OCRWord] = []
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0, !words.isEmpty {
+                lines.append(OCRLine(words: words))
+                words = []
+            }
+            guard let cText = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            let text = String(cString: cText)
+            TessDeleteText(cText)
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom)
+            let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+            let box = PixelRect(x: Int(left), y: Int(top), width: Int(right - left), height: Int(bottom - top))
+            if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                words.append(OCRWord(text: text, box: box, confidence: min(max(confidence, 0), 1)))
+            }
+        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        if !words.isEmpty { lines.append(OCRLine(words: words)) }
+        return lines
+    }
+}

@@ -1,0 +1,32 @@
+import KTP
+
+/// What the engine made of one photo.
+public struct Extraction: Sendable, Hashable {
+    public enum Outcome: Sendable, Hashable {
+        /// A KTP, read and normalised.
+        case ktp(NormalizedCard)
+        /// No KTP in the photo.
+        case notDetected
+    }
+
+    public var outcome: Outcome
+    public var quality: ImageQuality
+    public var scores: QualityScores
+    /// Where the card was found, in photo pixels; `nil` when the whole photo was read.
+    public var quad: Quad?
+    public var timings: StageTimings
+
+    public init(outcome: Outcome, quality: ImageQuality, scores: QualityScores, quad: Quad?, timings: StageTimings) {
+        self.outcome = outcome
+        self.quality = quality
+        self.scores = scores
+        self.quad = quad
+        self.timings = timings
+    }
+
+    /// The card, when one was read.
+    public var card: NormalizedCard? {
+        if case .ktp(let card) = outcome { return card }
+        return nil
+    }
+}

@@ -1,0 +1,90 @@
+import CTesseract
+import Foundation
+import KTP
+
+/// The engine for one worker thread: decode, quality, locate and rectify, read, detect, parse.
+///
+/// Not `Sendable`: it owns a Tesseract handle. Use ``ExtractorPool`` to share work across threads.
+public final class KTPExtractor {
+    /// The small copy the locator and colour measure work on.
+    static let analysisWidth = 480
+
+    private let ocr: TesseractEngine
+    private let normalizer: FieldNormalizer
+    private let thresholds: QualityThresholds
+
+    public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
+        ocr = try TesseractEngine(languages: configuration.languages)
+        normalizer = FieldNormalizer(regions: configuration.regions)
+        thresholds = configuration.thresholds
+    }
+
+    /// Runs every stage on the bytes of a JPEG or PNG photo.
+    public func extract(_ bytes: [UInt8]) throws(ImageError) -> Extraction {
+        var timings = StageTimings()
+        var clock = ContinuousClock.now
+        func lap(_ stage: WritableKeyPath<StageTimings, Double>) {
+            let now = ContinuousClock.now
+            let elapsed = now - clock
+            timings[keyPath: stage] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            clock = now
+        }
+
+        let photo = try ImageDecoder.decode(bytes)
+        lap(\.decode)
+
+        let scale = Double(Self.analysisWidth) / Double(photo.width)
+        let small = Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0))?.rgb()
+            ?? photo.rgb()
+        let quad = CardLocator.locate(in: small).map { $0.scaled(by: 1 / scale) }
+        let card = quad.flatMap { CardRectifier.rectify(photo, quad: $0) } ?? wholePhoto(photo)
+        lap(\.locate)
+
+        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: small)
+        let quality = thresholds.flags(for: scores)
+        lap(\.quality)
+
+        var reading = read(card)
+        if !reading.isKTP, quad != nil {
+            // The locator may have framed the wrong thing; the whole photo gets one more look.
+            let whole = wholePhoto(photo)
+            let second = read(whole)
+            if second.isKTP { reading = second }
+        }
+        lap(\.ocr)
+
+        guard reading.isKTP else {
+            return Extraction(outcome: .notDetected, quality: quality, scores: scores, quad: quad, timings: timings)
+        }
+        let normalized = normalizer.normalize(reading.raw)
+        lap(\.parse)
+        return Extraction(outcome: .ktp(normalized), quality: quality, scores: scores, quad: quad, timings: timings)
+    }
+
+    /// The general pass over the card, then a digits-only pass over the NIK.
+    func read(_ card: Raster) -> CardReading {
+        let prepared = OCRPreprocessor.prepare(card)
+        let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
+        var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
+        if let box = reading.nikBox {
+            let pad = box.height / 2
+            let region = PixelRect(
+                x: max(0, box.x - pad), y: max(0, box.y - pad),
+                width: min(prepared.width - max(0, box.x - pad), box.width + 2 * pad),
+                height: min(prepared.height - max(0, box.y - pad), box.height + 2 * pad)
+            )
+            let digits = ocr.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789")
+            if let line = digits.first {
+                let text = digits.map(\.text).joined()
+                reading.raw[.nikDigits] = RawValue(text: text, confidence: line.confidence)
+            }
+        }
+        return reading
+    }
+
+    /// The photo itself, scaled so its longer side matches the canonical card width.
+    private func wholePhoto(_ photo: Raster) -> Raster {
+        let factor = Float(CardRectifier.canonicalWidth) / Float(max(photo.width, photo.height))
+        return Raster(owning: pixScale(photo.pix, factor, factor)) ?? photo
+    }
+}

@@ -1,0 +1,20 @@
+/// The measurements behind the quality flags. Each is scale-free, so one threshold serves every
+/// photo size; `docs/calibration.md` records how the thresholds were chosen.
+public struct QualityScores: Sendable, Hashable, Codable {
+    /// Steepest text edges relative to the card's contrast, measured on the rectified card.
+    /// A sharp edge rises within a pixel or two; blur spreads it, so this falls.
+    public var sharpness: Double
+    /// The card's bright level: the 90th percentile of luminance, 0...255.
+    public var brightness: Double
+    /// The share of the card's pixels that are saturated and colourless: specular glare.
+    public var glare: Double
+    /// The photo's mean chroma (max minus min channel), 0...255.
+    public var chroma: Double
+
+    public init(sharpness: Double, brightness: Double, glare: Double, chroma: Double) {
+        self.sharpness = sharpness
+        self.brightness = brightness
+        self.glare = glare
+        self.chroma = chroma
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import KTP
+import KTPVision
+
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read one KTP photo (JPEG or PNG) and print its fields and quality flags."
+    )
+
+    @Argument(help: "The photo to read.", completion: .file())
+    var photo: String
+
+    @Flag(help: "Print the body the result endpoint would give for this photo.")
+    var json = false
+
+    @Flag(help: "Fail the extraction with FAIL_ON_1 when a blur, dark or flashlight flag is set.")
+    var validateQuality = false
+
+    @Flag(help: "Show the NIK and name in full (they are masked by default).")
+    var reveal = false
+
+    @OptionGroup var regions: RegionOptions
+
+    func run() async throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: photo)))
+        } catch {
+            throw CLIError("cannot read \(photo): \(error.localizedDescription)")
+        }
+        let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
+        let submittedAt = Date()
+        let extraction: Extraction
+        do {
+            extraction = try extractor.extract(bytes)
+        } catch {
+            throw CLIError("\(photo): \(error)")
+        }
+        let body = extraction.resultBody(
+            referenceID: "extract-" + UUID().uuidString.prefix(8).lowercased(),
+            validateQuality: validateQuality, submittedAt: submittedAt, completedAt: Date()
+        )
+        if json {
+            let data = try ResultBody.makeEncoder(pretty: true).encode(body)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(CardPrinter(reveal: reveal).render(body, extraction: extraction))
+        }
+    }
+}

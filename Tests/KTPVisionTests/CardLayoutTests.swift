@@ -1,0 +1,101 @@
+import Testing
+@testable import KTPVision
+
+@Suite struct CardLayoutTests {
+    /// Words laid out as rows: each row is a list of (text, x) at the row's y.
+    static func words(_ rows: [(y: Int, words: [(String, Int)])]) -> [OCRWord] {
+        rows.flatMap { row in
+            row.words.map { text, x in
+                OCRWord(text: text, box: PixelRect(x: x, y: row.y, width: 14 * text.count, height: 24), confidence: 0.9)
+            }
+        }
+    }
+
+    static let card: [(y: Int, words: [(String, Int)])] = [
+        (20, [("PROVINSI", 380), ("JAWA", 560), ("BARAT", 660)]),
+        (60, [("KABUPATEN", 400), ("BANDUNG", 560)]),
+        (110, [("NIK", 30), (":", 250), ("3204054508900003", 280)]),
+        (160, [("Nama", 30), (":", 250), ("SPESIMEN", 280), ("CONTOH", 420)]),
+        (200, [("Tempat/Tgl", 30), ("Lahir", 180), (":", 250), ("BANDUNG,", 280), ("05-08-1990", 420)]),
+        (240, [("Jenis", 30), ("Kelamin", 110), (":", 250), ("PEREMPUAN", 280), ("Gol.", 560), ("Darah", 620),
+               (":", 700), ("O", 720)]),
+        (280, [("Alamat", 30), (":", 250), ("JL.", 280), ("MELATI", 330), ("NO.", 440), ("12", 490)]),
+        (320, [("RT/RW", 60), (":", 250), ("005/012", 280)]),
+        (360, [("Kel/Desa", 60), (":", 250), ("CANGKUANG", 280)]),
+        (400, [("Kecamatan", 60), (":", 250), ("RANCAEKEK", 280)]),
+        (440, [("Agama", 30), (":", 250), ("ISLAM", 280), ("KAB.", 900), ("BANDUNG", 980)]),
+        (480, [("Status", 30), ("Perkawinan:", 120), ("KAWIN", 280), ("12-05-2018", 900)]),
+        (520, [("Pekerjaan", 30), (":", 250), ("KARYAWAN", 280), ("SWASTA", 420)]),
+        (560, [("Kewarganegaraan:", 30), ("WNI", 280)]),
+        (600, [("Berlaku", 30), ("Hingga", 150), (":", 250), ("SEUMUR", 280), ("HIDUP", 400)]),
+    ]
+
+    @Test func readsEverySlotFromItsLabel() {
+        let reading = CardLayout.read(Self.words(Self.card), width: 1200, height: 757)
+        #expect(reading.raw[.provinceHeader]?.text == "PROVINSI JAWA BARAT")
+        #expect(reading.raw[.cityHeader]?.text == "KABUPATEN BANDUNG")
+        #expect(reading.raw[.nik]?.text == "3204054508900003")
+        #expect(reading.raw[.name]?.text == "SPESIMEN CONTOH")
+        #expect(reading.raw[.birth]?.text == "BANDUNG, 05-08-1990")
+        #expect(reading.raw[.genderAndBlood]?.text == "PEREMPUAN Gol. Darah : O")
+        #expect(reading.raw[.address]?.text == "JL. MELATI NO. 12")
+        #expect(reading.raw[.rtRw]?.text == "005/012")
+        #expect(reading.raw[.village]?.text == "CANGKUANG")
+        #expect(reading.raw[.district]?.text == "RANCAEKEK")
+        #expect(reading.raw[.maritalStatus]?.text == "KAWIN")
+        #expect(reading.raw[.nationality]?.text == "WNI")
+        #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
+        #expect(reading.nikBox?.x == 280)
+        #expect(reading.isKTP)
+    }
+
+    @Test func leavesThePhotoColumnOutOfValues() {
+        let reading = CardLayout.read(Self.words(Self.card), width: 1200, height: 757)
+        #expect(reading.raw[.religion]?.text == "ISLAM")
+    }
+
+    @Test func fillsAnUnreadableLabelFromItsPosition() {
+        var rows = Self.card
+        rows[9].words[0].0 = "K#c@m~t4n"
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.district]?.text == "RANCAEKEK")
+    }
+
+    @Test func toleratesOCRNoiseInLabels() {
+        var rows = Self.card
+        rows[13].words[0].0 = "Kewarqaneqaraan:"
+        rows[4].words[0].0 = "Tempat/Tgi"
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.nationality]?.text == "WNI")
+        #expect(reading.raw[.birth]?.text == "BANDUNG, 05-08-1990")
+    }
+
+    @Test func aDrivingLicenceIsNotAKTP() {
+        let licence: [(y: Int, words: [(String, Int)])] = [
+            (20, [("SURAT", 300), ("IZIN", 420), ("MENGEMUDI", 520)]),
+            (110, [("Nama", 30), (":", 250), ("SPESIMEN", 280)]),
+            (160, [("Alamat", 30), (":", 250), ("JL.", 280), ("MAWAR", 330)]),
+            (200, [("Tempat", 30), ("&", 130), ("Tgl.", 160), ("Lahir", 220), (":", 250), ("BOGOR", 280)]),
+            (240, [("Tinggi", 30), (":", 250), ("170", 280)]),
+            (280, [("Pekerjaan", 30), (":", 250), ("SWASTA", 280)]),
+            (320, [("No.", 30), ("SIM", 80), (":", 250), ("1234-5678-000001", 280)]),
+        ]
+        let reading = CardLayout.read(Self.words(licence), width: 1200, height: 757)
+        #expect(!reading.isKTP)
+    }
+
+    @Test func groupsWordsIntoRowsByVerticalOverlap() {
+        let words = [
+            OCRWord(text: "B", box: PixelRect(x: 200, y: 102, width: 20, height: 24), confidence: 1),
+            OCRWord(text: "C", box: PixelRect(x: 10, y: 150, width: 20, height: 24), confidence: 1),
+            OCRWord(text: "A", box: PixelRect(x: 10, y: 100, width: 20, height: 24), confidence: 1),
+        ]
+        #expect(LineGrouper.group(words).map(\.text) == ["A B", "C"])
+    }
+
+    @Test func similarityOfEditedStrings() {
+        #expect(TextSimilarity.ratio("KECAMATAN", "KECAMATAN") == 1)
+        #expect(abs(TextSimilarity.ratio("KECAMATAM", "KECAMATAN") - 8.0 / 9) < 1e-9)
+        #expect(TextSimilarity.ratio("", "NIK") == 0)
+    }
+}

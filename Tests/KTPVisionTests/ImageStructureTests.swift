@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import KTPVision
+
+@Suite struct ImageStructureTests {
+    static func jpeg(width: Int = 800, height: Int = 600) throws -> [UInt8] {
+        try Raster(RGBImage(width: width, height: height, fill: (190, 215, 235))).jpegData(quality: 80)
+    }
+
+    static func png(width: Int = 800, height: Int = 600) throws -> [UInt8] {
+        try Raster(RGBImage(width: width, height: height, fill: (190, 215, 235))).pngData()
+    }
+
+    /// A PNG whose chunks and CRCs are all valid but whose header claims the given size.
+    static func pngClaiming(width: UInt32, height: UInt32) -> [UInt8] {
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(type.utf8) + data
+            return be(UInt32(data.count)) + body + be(CRC32.checksum(body))
+        }
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        let header = be(width) + be(height) + [8, 2, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header)
+            + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
+    }
+
+    @Test func aWholeJPEGPassesWithItsDimensions() throws {
+        let header = try ImageStructure.validate(try Self.jpeg())
+        #expect(header == ImageHeader(format: .jpeg, width: 800, height: 600))
+    }
+
+    @Test func aWholePNGPassesWithItsDimensions() throws {
+        let header = try ImageStructure.validate(try Self.png(width: 900, height: 720))
+        #expect(header == ImageHeader(format: .png, width: 900, height: 720))
+    }
+
+    @Test func aTruncatedJPEGIsUndecodable() throws {
+        let bytes = try Self.jpeg()
+        #expect(throws: ImageError(.undecodable, "the JPEG has no end-of-image marker")) {
+            try ImageStructure.validate(Array(bytes.prefix(bytes.count * 2 / 3)))
+        }
+    }
+
+    @Test func aPNGWithACorruptChunkIsUndecodable() throws {
+        var bytes = try Self.png()
+        bytes[bytes.count / 2] ^= 0xFF
+        #expect(throws: ImageError(.undecodable, "PNG chunk CRC mismatch")) { try ImageStructure.validate(bytes) }
+    }
+
+    @Test func zeroBytesAreEmpty() {
+        #expect(throws: ImageError(.empty)) { try ImageStructure.validate([]) }
+    }
+
+    @Test func aGIFIsAnUnsupportedFormat() {
+        let gif = Array("GIF89a".utf8) + [0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00]
+        #expect(throws: ImageError(.unsupportedFormat)) { try ImageStructure.validate(gif) }
+    }
+
+    @Test func randomBytesNeverCrashAndAreRefused() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 3, 8, 64, 4096] {
+            for _ in 0..<50 {
+                var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                // Half of them get a real magic number so the walkers, not the sniffer, must refuse them.
+                if length >= 8, Bool.random(using: &generator) {
+                    bytes.replaceSubrange(0..<3, with: [0xFF, 0xD8, 0xFF])
+                }
+                #expect(throws: ImageError.self) { _ = try ImageDecoder.decode(bytes) }
+            }
+        }
+    }
+
+    @Test func aHeaderClaiming30000PixelsASideIsTooLargeBeforeAnyDecode() throws {
+        let bytes = Self.pngClaiming(width: 30_000, height: 30_000)
+        let header = try ImageStructure.validate(bytes)
+        #expect(header.width == 30_000)
+        #expect(throws: ImageError(.tooLarge, "30000×30000 px")) { try ImageDecoder.decode(bytes) }
+    }
+
+    @Test func aPhotoUnder720By480IsTooSmall() throws {
+        #expect(throws: ImageError(.tooSmall, "700×480 px")) { try ImageDecoder.decode(try Self.jpeg(width: 700, height: 480)) }
+    }
+
+    @Test func aValidJPEGDecodesToItsPixels() throws {
+        let raster = try ImageDecoder.decode(try Self.jpeg(width: 1024, height: 768))
+        #expect(raster.width == 1024)
+        #expect(raster.height == 768)
+        let rgb = raster.rgb()
+        #expect(abs(Int(rgb.pixels[0]) - 190) <= 3)
+        #expect(abs(Int(rgb.pixels[2]) - 235) <= 3)
+    }
+}
