@@ -107,8 +107,12 @@ public enum CardLayout {
             var value = Array(words[(colon + 1)...])
             let afterColon = words[colon].text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             if afterColon.count == 2, !afterColon[1].isEmpty {
+                // Keep only the part of the box right of the colon, by its share of the characters.
                 var first = words[colon]
+                let cut = first.box.width * (first.text.count - afterColon[1].count) / max(1, first.text.count)
                 first.text = String(afterColon[1])
+                first.box.x += cut
+                first.box.width -= cut
                 value.insert(first, at: 0)
             }
             return value

@@ -2,21 +2,39 @@
 /// order; the card's fields are rows, so rows are rebuilt from vertical overlap.
 public enum LineGrouper {
     public static func group(_ words: [OCRWord]) -> [OCRLine] {
-        var rows: [[OCRWord]] = []
+        var rows: [Row] = []
         for word in words.sorted(by: { $0.box.midY < $1.box.midY }) {
-            if let last = rows.indices.last, overlaps(word.box, OCRLine(words: rows[last]).box) {
-                rows[last].append(word)
+            if let last = rows.indices.last, rows[last].admits(word.box) {
+                rows[last].add(word)
             } else {
-                rows.append([word])
+                rows.append(Row(word))
             }
         }
-        return rows.map { OCRLine(words: $0.sorted { $0.box.x < $1.box.x }) }
+        return rows.map { OCRLine(words: $0.words.sorted { $0.box.x < $1.box.x }) }
     }
 
-    /// Whether the word's vertical centre lies within the row's band, shrunk by a quarter.
-    private static func overlaps(_ word: PixelRect, _ row: PixelRect) -> Bool {
-        let inset = row.height / 4
-        return word.midY >= row.y + inset && word.midY <= row.maxY - inset
-            || row.midY >= word.y + word.height / 4 && row.midY <= word.maxY - word.height / 4
+    /// A row is judged by its words' mean centre and height, not its growing union box, so that
+    /// one tall word cannot chain two rows together.
+    private struct Row {
+        var words: [OCRWord]
+        var sumMidY: Int
+        var sumHeight: Int
+
+        init(_ word: OCRWord) {
+            words = [word]
+            sumMidY = word.box.midY
+            sumHeight = word.box.height
+        }
+
+        mutating func add(_ word: OCRWord) {
+            words.append(word)
+            sumMidY += word.box.midY
+            sumHeight += word.box.height
+        }
+
+        func admits(_ box: PixelRect) -> Bool {
+            let midY = sumMidY / words.count, height = sumHeight / words.count
+            return abs(box.midY - midY) * 2 < min(height, box.height)
+        }
     }
 }

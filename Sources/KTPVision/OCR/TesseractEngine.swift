@@ -37,12 +37,11 @@ public final class TesseractEngine {
     }
 
     /// Keeps libgomp from running Tesseract's parallel loops across cores: on two cores that is
-    /// 2 to 2.5 times slower than one thread, and workers already use every core.
-    /// Call on each thread before it recognises.
-    public static func limitToOneThread() {
-        omp_set_dynamic(0)
-        omp_set_num_threads(1)
-    }
+    /// 2 to 2.5 times slower than one thread, and the workers already use every core. With no
+    /// active levels allowed, every parallel region runs on the thread that meets it.
+    static func limitToOneThread() { _ = oneThread }
+
+    private static let oneThread: Void = { omp_set_max_active_levels(0) }()
 
     /// Reads `raster` (or the part inside `region`) and returns its lines of words.
     public func recognize(

@@ -78,7 +78,6 @@ public final class ExtractorPool: Sendable {
     }
 
     private func run(_ extractor: KTPExtractor) {
-        TesseractEngine.limitToOneThread()
         while true {
             available.wait()
             let job = queue.withLock { queue -> Job? in

@@ -25,8 +25,8 @@ public final class KTPExtractor {
         var clock = ContinuousClock.now
         func lap(_ stage: WritableKeyPath<StageTimings, Double>) {
             let now = ContinuousClock.now
-            let elapsed = now - clock
-            timings[keyPath: stage] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let elapsed = (now - clock).components
+            timings[keyPath: stage] += Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
             clock = now
         }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KTP
+import KTPBench
+import KTPSynth
+import KTPVision
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure accuracy, quality flags and speed against ground truth, beside plain tesseract."
+    )
+
+    @Option(help: "The folder of photos.", completion: .directory)
+    var images: String
+
+    @Option(help: "Ground truth, one JSON object per line in the contract's keys.", completion: .file())
+    var truth: String
+
+    @Option(help: "Score only the first N photos.")
+    var limit: Int?
+
+    @Flag(help: "Skip the plain `tesseract` CLI runs.")
+    var noBaseline = false
+
+    @Option(help: "Also write the Markdown report to this file.")
+    var output: String?
+
+    @OptionGroup var regions: RegionOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() async throws {
+        var records = try GroundTruth.load(path: truth)
+        if let limit { records = Array(records.prefix(limit)) }
+        guard !records.isEmpty else { throw CLIError("\(truth) has no ground truth records") }
+        let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
+        let baseline = noBaseline ? nil : try TesseractBaseline()
+        var samples: [BenchmarkSample] = []
+        for (index, record) in records.enumerated() {
+            let path = URL(fileURLWithPath: images).appendingPathComponent(record.file).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError("cannot read \(path), named in \(truth)")
+            }
+            let start = ContinuousClock.now
+            let extraction = try? extractor.extract([UInt8](data))
+            let seconds = (ContinuousClock.now - start).seconds
+            samples.append(BenchmarkSample(
+                condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),
+                truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
+                detected: extraction?.card != nil, fields: extraction?.card?.fields,
+                quality: extraction?.quality ?? ImageQuality(), seconds: seconds,
+                baselineSeconds: try baseline?.time(path)
+            ))
+            Diagnostics.progress("bench \(index + 1)/\(records.count)", done: index + 1 == records.count)
+        }
+        let report = BenchmarkReport(samples: samples).markdown()
+        print(report)
+        if let output {
+            try report.write(toFile: output, atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+/// One plain `tesseract` CLI run per photo, as a user would type it, timed from outside.
+struct TesseractBaseline {
+    let executable: URL
+
+    init() throws {
+        let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+            .split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("tesseract") }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw CLIError("the tesseract command is not installed (apt-get install tesseract-ocr), "
+                + "or pass --no-baseline")
+        }
+        executable = found
+    }
+
+    func time(_ path: String) throws -> Double {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [path, "stdout", "-l", "ind+eng", "--psm", "6"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = ContinuousClock.now
+        try process.run()
+        process.waitUntilExit()
+        return (ContinuousClock.now - start).seconds
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
