@@ -16,7 +16,7 @@ enum CardLineSplitter {
     /// `LAKI-LAKI Gol. Darah : O` → (`LAKI-LAKI`, `O`). Without the label, a short last word
     /// is taken as the blood type.
     static func genderAndBlood(_ text: String) -> (gender: String, blood: String) {
-        let value = TextCleaner.removeLabel(text, labels: ["JENIS KELAMIN", "KELAMIN"])
+        let value = TextCleaner.removeLabel(text, labels: ["JENIS KELAMIN", "KELAMIN"], trailing: false)
         let words = value.split(separator: " ").map(String.init)
         let keys = words.map(FuzzyMatcher.key)
         if let label = keys.firstIndex(where: isBloodLabel) {

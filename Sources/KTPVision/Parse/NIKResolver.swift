@@ -17,7 +17,8 @@ struct NIKResolver: Sendable {
         var warnings: [ValidationWarning] = []
         if let repaired = repairedDatePart(of: chosen, printed: printed) {
             chosen = repaired
-            warnings.append(ValidationWarning(.nikCorrected, "a NIK birth-date digit was repaired from the printed date"))
+            let detail = "a NIK birth-date digit was repaired from the printed date"
+            warnings.append(ValidationWarning(.nikCorrected, detail))
         }
         var confidence = baseConfidence(chosen)
         guard let nik = NIK(chosen.digits) else {
@@ -59,11 +60,14 @@ struct NIKResolver: Sendable {
     }
 
     /// The candidate with one `DDMMYY` digit replaced so that it encodes a confidently printed
-    /// date (and sex, when printed), if exactly one digit differs.
+    /// date (and sex, when printed), if exactly one digit differs. Two OCR passes that agree
+    /// outweigh the printed fields, so a corroborated reading is never repaired.
     func repairedDatePart(of candidate: NIKCandidate, printed: Printed) -> NIKCandidate? {
-        guard let date = printed.date, printed.dateReading.confidence >= trustedPrinted else { return nil }
+        guard !candidate.corroborated, let date = printed.date,
+              printed.dateReading.confidence >= trustedPrinted else { return nil }
         let current = candidate.digits.dropFirst(6).prefix(6)
         let genders = printed.genderReading.confidence >= trustedPrinted ? printed.gender.map { [$0] } : nil
+        if genders == nil, NIK(candidate.digits)?.encodes(date) == true { return nil }
         for gender in genders ?? Gender.allCases {
             let expected = NIK.datePart(for: date, gender: gender)
             guard Self.differingDigits(current, expected) == 1 else { continue }

@@ -64,11 +64,15 @@ struct RegionSnapper: Sendable {
     }
 
     /// A regency reading without `KABUPATEN`/`KOTA` is compared with the name's core as well,
-    /// since OCR often loses the first word of the header.
+    /// since OCR often loses the first word of the header; a province also with its full name
+    /// (`DAERAH KHUSUS IBUKOTA JAKARTA` for `DKI JAKARTA`).
     private func similarity(_ readingKey: [Character], to code: String, level: RegionLevel,
                             readingHasKindWord: Bool) -> Double {
         guard let printed = level.printed(code, in: table) else { return 0 }
         var similarity = FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(printed)))
+        if level == .province, let full = table.name(of: code) {
+            similarity = max(similarity, FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(full))))
+        }
         if level == .regency, !readingHasKindWord, let kind = Self.kindWord(of: printed) {
             let core = String(printed.dropFirst(kind.count))
             similarity = max(similarity, FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(core))))

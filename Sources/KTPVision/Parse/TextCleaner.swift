@@ -4,29 +4,32 @@ enum TextCleaner {
     /// Characters that never start or end a value: colons, bars and stray punctuation.
     static let edgeJunk: Set<Character> = [":", ";", "|", ".", ",", "-", "_", "'", "\"", "`", "~", "=", "!", "*"]
 
-    /// Upper case, single spaces, no leading or trailing junk.
-    static func clean(_ text: String) -> String {
+    /// Upper case, single spaces, no leading junk, and no trailing junk unless `trailing` is
+    /// false (a blood type's rhesus `-` is not junk).
+    static func clean(_ text: String, trailing: Bool = true) -> String {
         var value = RegionTable.printed(text)
         while let first = value.first, first == " " || edgeJunk.contains(first) { value.removeFirst() }
-        while let last = value.last, last == " " || (edgeJunk.contains(last) && last != ".") { value.removeLast() }
+        while trailing, let last = value.last, last == " " || (edgeJunk.contains(last) && last != ".") {
+            value.removeLast()
+        }
         return value
     }
 
     /// Drops a leading label or a fragment of one: `NAMA : X`, `MA: X`, `: X`, `Alamat X`.
-    static func removeLabel(_ text: String, labels: [String]) -> String {
-        var value = clean(text)
+    static func removeLabel(_ text: String, labels: [String], trailing: Bool = true) -> String {
+        var value = clean(text, trailing: trailing)
         let keys = labels.map(FuzzyMatcher.key)
         if let colon = value.firstIndex(of: ":") {
             let before = FuzzyMatcher.key(String(value[..<colon]))
             let isFragment = before.isEmpty || keys.contains { key in
                 key.contains(before) || FuzzyMatcher.similarity(before, key) >= 0.6
             }
-            if isFragment { value = clean(String(value[value.index(after: colon)...])) }
+            if isFragment { value = clean(String(value[value.index(after: colon)...]), trailing: trailing) }
         }
         for label in labels.sorted(by: { $0.count > $1.count }) {
             let upper = label.uppercased()
             if value.hasPrefix(upper + " ") {
-                value = clean(String(value.dropFirst(upper.count)))
+                value = clean(String(value.dropFirst(upper.count)), trailing: trailing)
                 break
             }
         }

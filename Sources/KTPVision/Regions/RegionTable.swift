@@ -39,7 +39,7 @@ public struct RegionTable: Sendable {
         var rows: [(code: String, name: String)] = []
         rows.reserveCapacity(92_000)
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.isEmpty || (lineNumber == 1 && line.hasPrefix("kode")) { continue }
