@@ -3,6 +3,7 @@
 /// Cards hold birth and expiry dates of living people, so years outside 1900...2100 are
 /// treated as misreadings rather than dates.
 public struct CardDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The years a card's date may fall in; anything else is a misreading.
     public static let years = 1900...2100
 
     public let day: Int
@@ -23,6 +24,7 @@ public struct CardDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    /// The length of a month, February included, for validating printed days.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
