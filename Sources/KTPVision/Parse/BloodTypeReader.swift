@@ -1,0 +1,34 @@
+/// Reads `Gol. Darah`: a one- or two-letter group, an optional rhesus sign, or `-` when unknown.
+///
+/// Single characters are where OCR errs most (`0` for `O`, `8` for `B`), so a reading that had
+/// to be mapped keeps a lowered confidence.
+enum BloodTypeReader {
+    static let letterForDigit: [Character: Character] = ["0": "O", "8": "B", "4": "A", "6": "B", "Q": "O", "D": "O"]
+
+    static func read(_ text: String, ocr: Double) -> FieldReading {
+        let compact = RegionTable.printed(text).filter { $0 != " " && $0 != ":" && $0 != "." && $0 != "|" }
+        guard !compact.isEmpty else { return .unread }
+        if compact == "-" { return FieldReading(value: "-", confidence: ocr) }
+        var substitutions = 0
+        var group = ""
+        var sign = ""
+        for character in compact {
+            if character == "+" || character == "-" {
+                sign = String(character)
+            } else if "ABO".contains(character) {
+                group.append(character)
+            } else if let letter = letterForDigit[character] {
+                group.append(letter)
+                substitutions += 1
+            } else {
+                return FieldReading(value: compact, confidence: Confidence.unmatched(ocr: ocr))
+            }
+        }
+        let value = group + sign
+        guard Vocabulary.bloodTypes.contains(value) else {
+            return FieldReading(value: compact, confidence: Confidence.unmatched(ocr: ocr))
+        }
+        let factor = substitutions == 0 ? 1 : Confidence.repairFactor
+        return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
+    }
+}

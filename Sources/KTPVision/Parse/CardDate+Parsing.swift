@@ -1,0 +1,46 @@
+extension CardDate {
+    /// Reads a printed date however OCR split or garbled it: `17-08-1990`, `17 08 1990`,
+    /// `17/08/1990`, `17.08.1990`, `17-O8-199O`, `1708-1990` or `17081990`.
+    ///
+    /// Returns nil unless the text holds exactly one valid date; `substitutions` counts the
+    /// letters that had to be read as digits, so callers can lower their confidence.
+    public static func parse(_ text: some StringProtocol) -> (date: CardDate, substitutions: Int)? {
+        let (groups, substitutions) = digitGroups(text)
+        let lengths = groups.map(\.count)
+        let parts: (day: Substring, month: Substring, year: Substring)
+        if groups.count == 3, (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 {
+            parts = (groups[0][...], groups[1][...], groups[2][...])
+        } else {
+            let all = groups.joined()
+            guard all.count == 8 else { return nil }
+            parts = (all.prefix(2), all.dropFirst(2).prefix(2), all.suffix(4))
+        }
+        guard let day = Int(parts.day), let month = Int(parts.month), let year = Int(parts.year),
+              let date = CardDate(day: day, month: month, year: year) else { return nil }
+        return (date, substitutions)
+    }
+
+    /// The four-digit year in a date that otherwise failed to parse, to pick the century
+    /// of a NIK's two-digit year.
+    static func yearHint(in text: some StringProtocol) -> Int? {
+        digitGroups(text).0.last { $0.count == 4 }.flatMap { Int($0) }.flatMap { years.contains($0) ? $0 : nil }
+    }
+
+    /// Runs of digits (OCR confusions mapped), split at anything else.
+    static func digitGroups(_ text: some StringProtocol) -> ([String], Int) {
+        var groups: [String] = []
+        var current = ""
+        var substitutions = 0
+        for character in text {
+            if let digit = OCRConfusion.digit(for: character) {
+                current.append(digit)
+                if digit != character { substitutions += 1 }
+            } else if !current.isEmpty {
+                groups.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        return (groups, substitutions)
+    }
+}

@@ -1,0 +1,44 @@
+extension ClosedVocabulary {
+    static let religion = ClosedVocabulary(
+        Vocabulary.religions,
+        aliases: [
+            "KATHOLIK": "KATOLIK", "KRISTEN KATOLIK": "KATOLIK", "BUDHA": "BUDDHA",
+            "KHONGHUCU": "KONGHUCU", "KONG HU CU": "KONGHUCU", "KHONG HU CU": "KONGHUCU",
+            "KRISTEN PROTESTAN": "KRISTEN", "PROTESTAN": "KRISTEN",
+            "KEPERCAYAAN": "KEPERCAYAAN TERHADAP TUHAN YME",
+            "KEPERCAYAAN TERHADAP TUHAN YANG MAHA ESA": "KEPERCAYAAN TERHADAP TUHAN YME",
+        ],
+        labels: ["AGAMA"]
+    )
+
+    static let maritalStatus = ClosedVocabulary(
+        Vocabulary.maritalStatuses,
+        aliases: ["BLM KAWIN": "BELUM KAWIN", "JANDA": "CERAI MATI", "DUDA": "CERAI MATI"],
+        labels: ["STATUS PERKAWINAN", "PERKAWINAN"],
+        minimumSimilarity: 0.8
+    )
+
+    static let gender = ClosedVocabulary(
+        Vocabulary.genders,
+        aliases: ["LAKI": "LAKI-LAKI", "PRIA": "LAKI-LAKI", "WANITA": "PEREMPUAN"],
+        labels: ["JENIS KELAMIN", "KELAMIN"],
+        minimumSimilarity: 0.7
+    )
+
+    static let nationality = ClosedVocabulary(
+        Vocabulary.nationalities,
+        aliases: ["INDONESIA": "WNI"],
+        labels: ["KEWARGANEGARAAN"],
+        minimumSimilarity: 0.66
+    )
+
+    static let occupation = ClosedVocabulary(
+        Vocabulary.occupations,
+        aliases: ["PELAJAR": "PELAJAR/MAHASISWA", "MAHASISWA": "PELAJAR/MAHASISWA", "PNS": "PEGAWAI NEGERI SIPIL",
+                  "IBU RUMAH TANGGA": "MENGURUS RUMAH TANGGA", "TNI": "TENTARA NASIONAL INDONESIA",
+                  "POLRI": "KEPOLISIAN RI", "BELUM BEKERJA": "BELUM/TIDAK BEKERJA",
+                  "TIDAK BEKERJA": "BELUM/TIDAK BEKERJA"],
+        labels: ["PEKERJAAN"],
+        minimumSimilarity: 0.8
+    )
+}

@@ -1,0 +1,35 @@
+import KTP
+
+/// The four levels of the Kemendagri table, as the card prints them.
+enum RegionLevel: Sendable, CaseIterable {
+    case province, regency, district, village
+
+    /// The field this level fills.
+    var key: FieldKey {
+        switch self {
+        case .province: .state
+        case .regency: .city
+        case .district: .district
+        case .village: .administrativeVillage
+        }
+    }
+
+    /// Label words OCR may leave in front of a value.
+    var labels: [String] {
+        switch self {
+        case .province: ["PROVINSI", "PROPINSI"]
+        case .regency: ["KABUPATEN/KOTA"]
+        case .district: ["KECAMATAN"]
+        case .village: ["KEL/DESA", "KELURAHAN/DESA"]
+        }
+    }
+
+    /// The name as the card prints it at this level.
+    func printed(_ code: String, in table: RegionTable) -> String? {
+        switch self {
+        case .province: table.printedProvince(code)
+        case .regency: table.printedRegency(code)
+        case .district, .village: table.printedName(code)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// Snaps province, city, district and village readings to the Kemendagri table, guided by the
+/// NIK's region but never overruled by it.
+///
+/// Only the children of one parent are compared at the district and village levels, so a call
+/// costs at most a few hundred comparisons even though the table holds 83k villages.
+struct RegionSnapper: Sendable {
+    let table: RegionTable
+    /// How close a reading must be to the NIK's own region to take its printed name.
+    var guidedSimilarity = 0.7
+    /// How close a reading must be to another entry to be snapped to it.
+    var unguidedSimilarity = 0.8
+    /// Below this OCR confidence, a reading that is only loosely close to the NIK's region
+    /// (``looseSimilarity``) is taken as a garbled print of it.
+    var unsureOCR = 0.6
+    var looseSimilarity = 0.5
+
+    /// Snaps `text` at `level`. `guided` is the NIK's code at this level, if the table has it;
+    /// `parent` is the code one level up (snapped, or the NIK's) that bounds the search.
+    func snap(_ text: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?) -> RegionSnap {
+        let reading = cleaned(text, level: level)
+        guard !FuzzyMatcher.key(reading).isEmpty else {
+            return RegionSnap(reading: .unread, code: nil, mismatchesNIK: false)
+        }
+        let readingKey = Array(FuzzyMatcher.key(Self.withoutAdministrativeWord(reading)))
+        let hasKindWord = level == .regency && Self.kindWord(of: reading) != nil
+        let score = { (code: String) -> Double in
+            similarity(readingKey, to: code, level: level, readingHasKindWord: hasKindWord)
+        }
+        let guidedScore = guided.map(score)
+        var best: (code: String, similarity: Double)?
+        for code in pool(level: level, parent: parent) where code != guided {
+            let similarity = score(code)
+            if similarity > best?.similarity ?? -1 { best = (code, similarity) }
+        }
+        if let guided, let guidedScore, guidedScore >= guidedSimilarity, guidedScore >= best?.similarity ?? 0 {
+            return snapped(to: guided, similarity: guidedScore, ocr: ocr, level: level, mismatch: false)
+        }
+        if let best, best.similarity >= unguidedSimilarity {
+            return snapped(to: best.code, similarity: best.similarity, ocr: ocr, level: level, mismatch: guided != nil)
+        }
+        if let guided, let guidedScore, ocr < unsureOCR, guidedScore >= looseSimilarity {
+            return snapped(to: guided, similarity: guidedScore, ocr: ocr, level: level, mismatch: false)
+        }
+        let unmatched = FieldReading(value: reading, confidence: Confidence.unmatched(ocr: ocr))
+        return RegionSnap(reading: unmatched, code: nil, mismatchesNIK: guided != nil)
+    }
+
+    /// The entries a reading is compared with: one parent's children, or every province and
+    /// regency when the parent is unknown. Districts and villages need a parent.
+    func pool(level: RegionLevel, parent: String?) -> [String] {
+        if let parent { return table.children(of: parent) }
+        switch level {
+        case .province: return table.provinceCodes
+        case .regency: return table.regencyCodes
+        case .district, .village: return []
+        }
+    }
+
+    private func snapped(to code: String, similarity: Double, ocr: Double, level: RegionLevel,
+                         mismatch: Bool) -> RegionSnap {
+        let value = level.printed(code, in: table) ?? ""
+        let reading = FieldReading(value: value, confidence: Confidence.snapped(ocr: ocr, similarity: similarity))
+        return RegionSnap(reading: reading, code: code, mismatchesNIK: mismatch)
+    }
+
+    /// A regency reading without `KABUPATEN`/`KOTA` is compared with the name's core as well,
+    /// since OCR often loses the first word of the header; a province also with its full name
+    /// (`DAERAH KHUSUS IBUKOTA JAKARTA` for `DKI JAKARTA`).
+    private func similarity(_ readingKey: [Character], to code: String, level: RegionLevel,
+                            readingHasKindWord: Bool) -> Double {
+        guard let printed = level.printed(code, in: table) else { return 0 }
+        var similarity = FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(printed)))
+        if level == .province, let full = table.name(of: code) {
+            similarity = max(similarity, FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(full))))
+        }
+        if level == .regency, !readingHasKindWord, let kind = Self.kindWord(of: printed) {
+            let core = String(printed.dropFirst(kind.count))
+            similarity = max(similarity, FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(core))))
+        }
+        return similarity
+    }
+
+    private func cleaned(_ text: String, level: RegionLevel) -> String {
+        var value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(text, labels: level.labels))
+        if level == .province, let first = value.split(separator: " ").first,
+           FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7 {
+            value = TextCleaner.clean(String(value.dropFirst(first.count)))
+        }
+        return TextCleaner.keeping(value) { $0.isLetter || $0.isNumber || ".'-()/".contains($0) }
+    }
+
+    /// `KABUPATEN ` or `KOTA ` when the name starts with one (fuzzily, for OCR'd readings).
+    static func kindWord(of name: String) -> String? {
+        guard let first = name.split(separator: " ").first, name.contains(" ") else { return nil }
+        let match = FuzzyMatcher.best(String(first), in: ["KABUPATEN", "KOTA"])!
+        let needed = match.value == "KOTA" ? 0.75 : 0.7
+        return match.similarity >= needed ? String(first) + " " : nil
+    }
+
+    /// Cards of administrative regencies may print `ADMINISTRASI` or `ADM.`; the table's printed
+    /// form drops it.
+    static func withoutAdministrativeWord(_ reading: String) -> String {
+        reading.split(separator: " ").filter { !["ADMINISTRASI", "ADM", "ADM."].contains($0) }.joined(separator: " ")
+    }
+}

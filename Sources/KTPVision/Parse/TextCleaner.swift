@@ -1,0 +1,57 @@
+/// Cleans raw OCR text into the contract's form (upper case, single-spaced) and strips the
+/// leftovers of the printed label that the reader could not cut off.
+enum TextCleaner {
+    /// Characters that never start or end a value: colons, bars and stray punctuation.
+    static let edgeJunk: Set<Character> = [":", ";", "|", ".", ",", "-", "_", "'", "\"", "`", "~", "=", "!", "*"]
+
+    /// Upper case, single spaces, no leading junk, and no trailing junk unless `trailing` is
+    /// false (a blood type's rhesus `-` is not junk).
+    static func clean(_ text: String, trailing: Bool = true) -> String {
+        var value = RegionTable.printed(text)
+        while let first = value.first, first == " " || edgeJunk.contains(first) { value.removeFirst() }
+        while trailing, let last = value.last, last == " " || (edgeJunk.contains(last) && last != ".") {
+            value.removeLast()
+        }
+        return value
+    }
+
+    /// Drops a leading label or a fragment of one: `NAMA : X`, `MA: X`, `: X`, `Alamat X`.
+    static func removeLabel(_ text: String, labels: [String], trailing: Bool = true) -> String {
+        var value = clean(text, trailing: trailing)
+        let keys = labels.map(FuzzyMatcher.key)
+        if let colon = value.firstIndex(of: ":") {
+            let before = FuzzyMatcher.key(String(value[..<colon]))
+            let isFragment = before.isEmpty || keys.contains { key in
+                key.contains(before) || FuzzyMatcher.similarity(before, key) >= 0.6
+            }
+            if isFragment { value = clean(String(value[value.index(after: colon)...]), trailing: trailing) }
+        }
+        for label in labels.sorted(by: { $0.count > $1.count }) {
+            let upper = label.uppercased()
+            if value.hasPrefix(upper + " ") {
+                value = clean(String(value.dropFirst(upper.count)), trailing: trailing)
+                break
+            }
+        }
+        return value
+    }
+
+    /// Keeps only the characters a field may hold, then re-cleans the spacing.
+    static func keeping(_ text: String, _ allowed: (Character) -> Bool) -> String {
+        clean(String(text.map { allowed($0) ? $0 : " " }))
+    }
+
+    /// A person's or place's name: letters, spaces and `.`, `,`, `'`, `-`; digits that were
+    /// letters are read back (`8UD1` → `BUDI`).
+    static func name(_ text: String, labels: [String]) -> String {
+        let unlabelled = removeLabel(text, labels: labels)
+        let lettered = OCRConfusion.lettersInWords(unlabelled)
+        return keeping(lettered) { $0.isLetter || $0.isNumber || ".,'-".contains($0) }
+    }
+
+    /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`.
+    static func address(_ text: String, labels: [String]) -> String {
+        let unlabelled = removeLabel(text, labels: labels)
+        return keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
+    }
+}

@@ -1,0 +1,19 @@
+/// Reads `Berlaku Hingga`: `SEUMUR HIDUP` on cards since 2016, a date on older ones.
+enum ValidUntilReader {
+    static let lifetimeMatcher = FuzzyMatcher(minimumSimilarity: 0.7)
+
+    static func read(_ raw: RawValue?) -> FieldReading {
+        guard let raw else { return .unread }
+        let text = TextCleaner.removeLabel(raw.text, labels: ["BERLAKU HINGGA", "HINGGA"])
+        guard !text.isEmpty else { return .unread }
+        if let (date, substitutions) = CardDate.parse(text) {
+            let factor = substitutions == 0 ? 1 : 0.9
+            return FieldReading(value: date.formatted, confidence: Confidence.clamp(raw.confidence) * factor)
+        }
+        if let hit = lifetimeMatcher.match(text, in: [Vocabulary.lifetime]) {
+            let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
+            return FieldReading(value: hit.value, confidence: confidence)
+        }
+        return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
+    }
+}

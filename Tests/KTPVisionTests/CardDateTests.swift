@@ -1,0 +1,45 @@
+import Testing
+@testable import KTPVision
+
+struct CardDateTests {
+    @Test(arguments: [
+        "17-08-1990", "17 08 1990", "17/08/1990", "17.08.1990", "17-O8-199O", "1708-1990", "17081990",
+        " 17 - 08 - 1990 ", "17-08- 1990", "I7-08-1990",
+    ])
+    func printedVariantsParseToTheContractForm(text: String) throws {
+        let parsed = try #require(CardDate.parse(text))
+        #expect(parsed.date.formatted == "17-08-1990")
+    }
+
+    @Test func letterConfusionsAreCounted() throws {
+        #expect(try #require(CardDate.parse("17-08-1990")).substitutions == 0)
+        #expect(try #require(CardDate.parse("17-O8-199O")).substitutions == 2)
+    }
+
+    @Test func singleDigitDayAndMonthArePadded() throws {
+        #expect(try #require(CardDate.parse("5-3-1987")).date.formatted == "05-03-1987")
+    }
+
+    @Test(arguments: ["31-04-1990", "29-02-1900", "29-02-2023", "00-01-1990", "12-13-1990", "17-08-1899",
+                      "17-08-2101", "17-08-90", "", "SEUMUR HIDUP", "17-08-19900", "1708199"])
+    func invalidOrAmbiguousDatesAreRejected(text: String) {
+        #expect(CardDate.parse(text) == nil)
+    }
+
+    @Test func leapYearsFollowTheGregorianRules() {
+        #expect(CardDate(day: 29, month: 2, year: 2000) != nil)
+        #expect(CardDate(day: 29, month: 2, year: 2024) != nil)
+        #expect(CardDate(day: 29, month: 2, year: 1900) == nil)
+        #expect(CardDate(day: 29, month: 2, year: 2023) == nil)
+        #expect(CardDate.isLeapYear(2000) && !CardDate.isLeapYear(2100))
+    }
+
+    @Test func yearHintFindsAFourDigitYearInAGarbledDate() {
+        #expect(CardDate.yearHint(in: "3?-1?-1990") == 1990)
+        #expect(CardDate.yearHint(in: "17-08") == nil)
+    }
+
+    @Test func datesOrderChronologically() {
+        #expect(CardDate(day: 31, month: 12, year: 1989)! < CardDate(day: 1, month: 1, year: 1990)!)
+    }
+}

@@ -1,0 +1,138 @@
+import Testing
+import KTP
+@testable import KTPVision
+
+/// The closed vocabularies and fixed formats, through ``FieldNormalizer`` without a region table.
+struct ClosedFieldTests {
+    let normalizer = FieldNormalizer(regions: nil)
+
+    func normalized(_ slot: RawSlot, _ text: String, confidence: Double = 0.9) -> NormalizedCard {
+        normalizer.normalize([slot: RawValue(text: text, confidence: confidence)])
+    }
+
+    @Test(arguments: [
+        ("ISLAM", "ISLAM"), ("islam", "ISLAM"), (": ISLAM", "ISLAM"), ("KATHOLIK", "KATOLIK"),
+        ("BUDHA", "BUDDHA"), ("KHONGHUCU", "KONGHUCU"), ("KR1STEN", "KRISTEN"), ("Agama : HINDU", "HINDU"),
+        ("KEPERCAYAAN TERHADAP TUHAN YME", "KEPERCAYAAN TERHADAP TUHAN YME"),
+    ])
+    func religionSnapsToTheVocabulary(text: String, expected: String) {
+        #expect(normalized(.religion, text).fields[.religion] == expected)
+    }
+
+    @Test func exactVocabularyHitIsMoreConfidentThanAFuzzyOne() {
+        let exact = normalized(.religion, "KRISTEN").confidence[.religion] ?? 0
+        let fuzzy = normalized(.religion, "KRISTEM").confidence[.religion] ?? 0
+        #expect(exact >= 0.9)
+        #expect(fuzzy < exact)
+        #expect(fuzzy > 0.3)
+    }
+
+    @Test func unknownWordKeepsTheCleanedReadingWithLowConfidence() {
+        let card = normalized(.religion, "  xyzzy  qua ")
+        #expect(card.fields[.religion] == "XYZZY QUA")
+        #expect((card.confidence[.religion] ?? 1) <= 0.3)
+    }
+
+    @Test(arguments: [
+        ("BELUM KAWIN", "BELUM KAWIN"), ("KAWIN", "KAWIN"), ("BELUMKAWIN", "BELUM KAWIN"),
+        ("CERAI HIDUF", "CERAI HIDUP"), ("cerai mati", "CERAI MATI"),
+    ])
+    func maritalStatusKeepsKawinAndBelumKawinApart(text: String, expected: String) {
+        #expect(normalized(.maritalStatus, text).fields[.maritalStatus] == expected)
+    }
+
+    @Test(arguments: [
+        ("KARYAWAN SWASTA", "KARYAWAN SWASTA"), ("PELAJAR/MAHASlSWA", "PELAJAR/MAHASISWA"),
+        ("PELAJAR MAHASISWA", "PELAJAR/MAHASISWA"), ("W1RASWASTA", "WIRASWASTA"),
+        ("BELUM / TIDAK BEKERJA", "BELUM/TIDAK BEKERJA"),
+    ])
+    func occupationSnapsToDukcapilsList(text: String, expected: String) {
+        #expect(normalized(.occupation, text).fields[.occupation] == expected)
+    }
+
+    @Test(arguments: [("WNI", "WNI"), ("WN1", "WNI"), ("wna", "WNA"), ("INDONESIA", "WNI")])
+    func nationalitySnaps(text: String, expected: String) {
+        #expect(normalized(.nationality, text).fields[.nationality] == expected)
+    }
+
+    @Test(arguments: [
+        ("LAKI-LAKI Gol. Darah : O", "LAKI-LAKI", "O"), ("LAKI LAKI GOL DARAH 0", "LAKI-LAKI", "O"),
+        ("PEREMPUAN Gol. Darah : AB+", "PEREMPUAN", "AB+"), ("PEREMPUAN Darah: B-", "PEREMPUAN", "B-"),
+        ("LAKI-LAKI Gol. Darah : -", "LAKI-LAKI", "-"), ("PEREMPUAN A", "PEREMPUAN", "A"),
+        ("LAKl-LAKI", "LAKI-LAKI", ""), ("perernpuan Gol. Darah: A8", "PEREMPUAN", "AB"),
+    ])
+    func genderLineSplitsIntoGenderAndBloodType(text: String, gender: String, blood: String) {
+        let card = normalized(.genderAndBlood, text)
+        #expect(card.fields[.gender] == gender)
+        #expect(card.fields[.bloodType] == blood)
+    }
+
+    @Test func bloodTypeReadFromADigitIsLessConfident() {
+        let letter = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : O").confidence[.bloodType] ?? 0
+        let digit = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : 0").confidence[.bloodType] ?? 0
+        #expect(digit < letter)
+    }
+
+    @Test(arguments: [
+        ("005/012", "005/012"), ("5/12", "005/012"), ("005 / 012", "005/012"), ("0051012", "005/012"),
+        ("005l012", "005/012"), ("005I012", "005/012"), ("RT/RW : 01/02", "001/002"), ("OO5/O12", "005/012"),
+    ])
+    func rtRwIsZeroPaddedAndRecoversAMisreadSlash(text: String, expected: String) {
+        #expect(normalized(.rtRw, text).fields[.rtRw] == expected)
+    }
+
+    @Test(arguments: [
+        ("SEUMUR HIDUP", "SEUMUR HIDUP"), ("SEUMUR HIDUF", "SEUMUR HIDUP"), ("SEUMURHIDUP", "SEUMUR HIDUP"),
+        ("seumur  hidup", "SEUMUR HIDUP"), ("17-08-2017", "17-08-2017"), ("17 O8 2017", "17-08-2017"),
+    ])
+    func validUntilIsLifetimeOrADate(text: String, expected: String) {
+        #expect(normalized(.validUntil, text).fields[.validUntil] == expected)
+    }
+
+    @Test func nameIsCleanedAndDigitsInWordsBecomeLetters() {
+        let card = normalized(.name, "| nama :  SPES1MEN   8UDI 0RANG-C0NTOH")
+        #expect(card.fields[.fullName] == "SPESIMEN BUDI ORANG-CONTOH")
+    }
+
+    @Test func nameKeepsApostrophesDotsAndCommas() {
+        #expect(normalized(.name, ": SPESIMEN O'CONTOH, S.T.").fields[.fullName] == "SPESIMEN O'CONTOH, S.T.")
+    }
+
+    @Test func addressKeepsNumbersAndPunctuation() {
+        let card = normalized(.address, "Alamat :  jl. spesimen  no. 12/B,  blok-C'")
+        #expect(card.fields[.address] == "JL. SPESIMEN NO. 12/B, BLOK-C")
+    }
+
+    @Test func birthLineSplitsIntoPlaceAndDate() {
+        let card = normalized(.birth, "Lahir : jakarta,  17-O8-199O")
+        #expect(card.fields[.placeOfBirth] == "JAKARTA")
+        #expect(card.fields[.dateOfBirth] == "17-08-1990")
+    }
+
+    @Test func birthLineWithoutCommaSplitsAtTheFirstDigit() {
+        let card = normalized(.birth, "KOTA SPESIMEN 17 08 1990")
+        #expect(card.fields[.placeOfBirth] == "KOTA SPESIMEN")
+        #expect(card.fields[.dateOfBirth] == "17-08-1990")
+    }
+
+    @Test func impossiblePrintedDateIsFlaggedAndNotTrusted() {
+        let card = normalized(.birth, "JAKARTA, 31-02-1990")
+        #expect(card.warnings.map(\.code) == [.invalidDate])
+        #expect((card.confidence[.dateOfBirth] ?? 1) <= 0.3)
+    }
+
+    @Test func emptyCardGivesEveryFieldEmptyWithZeroConfidence() {
+        let card = normalizer.normalize([:])
+        for key in FieldKey.allCases {
+            #expect(card.fields[key] == "")
+            #expect(card.confidence[key] == 0)
+        }
+        #expect(card.warnings.isEmpty)
+    }
+
+    @Test func blankSlotIsUnreadNotAValue() {
+        let card = normalized(.occupation, " : | ")
+        #expect(card.fields[.occupation] == "")
+        #expect(card.confidence[.occupation] == 0)
+    }
+}

@@ -1,0 +1,155 @@
+import KTP
+import Testing
+@testable import KTPVision
+
+/// The NIK cross-checked with the printed birth date, sex and region. Every NIK is synthetic.
+struct NIKReconciliationTests {
+    /// 31.71.07 Tanah Abang, 17-08-1990, male, serial 0003.
+    static let male = "3171071708900003"
+    /// The same district and date, female, serial 0004.
+    static let female = "3171075708900004"
+
+    func card(nik: String? = nil, digits: String? = nil, birth: String? = "SPESIMEN, 17-08-1990",
+              gender: String? = "LAKI-LAKI Gol. Darah : O", nikConfidence: Double = 0.9,
+              birthConfidence: Double = 0.9) -> RawCard {
+        var raw: RawCard = [:]
+        raw[.nik] = nik.map { RawValue(text: $0, confidence: nikConfidence) }
+        raw[.nikDigits] = digits.map { RawValue(text: $0, confidence: nikConfidence) }
+        raw[.birth] = birth.map { RawValue(text: $0, confidence: birthConfidence) }
+        raw[.genderAndBlood] = gender.map { RawValue(text: $0, confidence: 0.9) }
+        return raw
+    }
+
+    func normalize(_ raw: RawCard) throws -> NormalizedCard {
+        FieldNormalizer(regions: try TestRegions.table()).normalize(raw)
+    }
+
+    @Test func agreeingPassesAndPrintedFieldsGiveAHighConfidenceNIK() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male))
+        #expect(result.fields[.nik] == Self.male)
+        #expect((result.confidence[.nik] ?? 0) >= 0.85)
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func letterConfusionsInTheGeneralPassAreMapped() throws {
+        let result = try normalize(card(nik: "NIK : 3l7lO7I7O89OOOO3"))
+        #expect(result.fields[.nik] == Self.male)
+    }
+
+    @Test func lowerCaseConfusionsAreReadCaseSensitively() throws {
+        // `B` is an 8 and `g` a 9 (while `b` would be a 6).
+        let result = try normalize(card(nik: "3171O757OBgOOOO4", gender: "PEREMPUAN"))
+        #expect(result.fields[.nik] == Self.female)
+        #expect(result.fields[.gender] == "PEREMPUAN")
+    }
+
+    @Test func femaleNIKAgreesWithAPrintedPerempuan() throws {
+        let result = try normalize(card(nik: Self.female, digits: Self.female, gender: "PEREMPUAN Gol. Darah : A"))
+        #expect(result.fields[.gender] == "PEREMPUAN")
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func digitsPassWinsWhenTheGeneralPassHasAnUnreadableCharacter() throws {
+        let result = try normalize(card(nik: "31710717X8900003", digits: Self.male))
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func disagreeingPassesResolveToTheReadingThatMatchesThePrintedDate() throws {
+        // The digits pass misread the month; the general pass misread the region.
+        let result = try normalize(card(nik: "3171071708900003", digits: "3171071709900003"))
+        #expect(result.fields[.nik] == Self.male)
+        let mixed = try normalize(card(nik: "3171991708900003", digits: "3171071709900003"))
+        #expect(mixed.fields[.nik] == Self.male, "region from one pass, date from the other")
+        #expect((mixed.confidence[.nik] ?? 1) < 0.8)
+    }
+
+    @Test func digitsPassWithAnExtraDigitIsRepairedByDroppingIt() throws {
+        let result = try normalize(card(digits: "31710717089000003"))
+        #expect(result.fields[.nik] == Self.male)
+        #expect((result.confidence[.nik] ?? 1) < 0.8)
+    }
+
+    @Test func oneWrongNIKDateDigitIsRepairedFromAConfidentPrintedDate() throws {
+        let result = try normalize(card(nik: "3171071703900003"))
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.warnings.map(\.code) == [.nikCorrected])
+        #expect((result.confidence[.nik] ?? 1) < 0.7)
+    }
+
+    @Test func nikDigitForTheWomensOffsetIsRepairedFromAPrintedPerempuan() throws {
+        let result = try normalize(card(nik: "3171071708900004", gender: "PEREMPUAN"))
+        #expect(result.fields[.nik] == Self.female)
+        #expect(result.warnings.map(\.code) == [.nikCorrected])
+    }
+
+    @Test func garbledPrintedDateIsCorrectedFromAPlausibleNIK() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: "SPESIMEN, 1?-0?-1990"))
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.fields[.placeOfBirth] == "SPESIMEN")
+        #expect(result.warnings.map(\.code).contains(.birthDateCorrected))
+        #expect((result.confidence[.dateOfBirth] ?? 1) < (result.confidence[.nik] ?? 0))
+    }
+
+    @Test func missingPrintedDateIsTakenFromTheNIK() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: nil))
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.warnings.map(\.code) == [.birthDateCorrected])
+    }
+
+    @Test func unsurePrintedDateThatDisagreesIsTakenFromTheNIK() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: "SPESIMEN, 11-03-1990",
+                                        birthConfidence: 0.4))
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.warnings.map(\.code) == [.birthDateCorrected])
+    }
+
+    @Test func confidentPrintedDateThatDisagreesKeepsBothAndWarns() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: "SPESIMEN, 11-03-1985"))
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.fields[.dateOfBirth] == "11-03-1985")
+        #expect(result.warnings.map(\.code) == [.nikBirthDateMismatch])
+        #expect((result.confidence[.dateOfBirth] ?? 1) < 0.9)
+    }
+
+    @Test func printedSexThatDisagreesIsKeptWithAWarning() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, gender: "PEREMPUAN"))
+        #expect(result.fields[.gender] == "PEREMPUAN")
+        #expect(result.warnings.map(\.code) == [.nikGenderMismatch])
+    }
+
+    @Test func unreadSexIsTakenFromTheNIK() throws {
+        let result = try normalize(card(nik: Self.female, digits: Self.female, gender: nil))
+        #expect(result.fields[.gender] == "PEREMPUAN")
+        #expect((result.confidence[.gender] ?? 0) > 0)
+    }
+
+    @Test func unknownRegionIsKeptButWarnedAndLessConfident() throws {
+        let unknown = "3171991708900003"
+        let result = try normalize(card(nik: unknown, digits: unknown))
+        #expect(result.fields[.nik] == unknown)
+        #expect(result.warnings.map(\.code) == [.nikRegionUnknown])
+        #expect((result.confidence[.nik] ?? 1) < 0.6)
+    }
+
+    @Test func structurallyInvalidNIKIsKeptWithVeryLowConfidence() throws {
+        let result = try normalize(card(nik: "3171079908900003", birth: nil))
+        #expect(result.fields[.nik] == "3171079908900003")
+        #expect((result.confidence[.nik] ?? 1) < 0.3)
+        #expect(result.fields[.dateOfBirth] == "")
+    }
+
+    @Test func neverInventsANIKFromAPartialReading() throws {
+        let result = try normalize(card(nik: "31710717", digits: "317107170890003"))
+        #expect(result.fields[.nik] == "")
+        #expect(result.confidence[.nik] == 0)
+    }
+
+    @Test func withoutATableTheNIKIsStillValidatedAndCrossChecked() {
+        let result = FieldNormalizer(regions: nil).normalize(card(nik: "3171071703900003"))
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.warnings.map(\.code) == [.nikCorrected])
+    }
+}

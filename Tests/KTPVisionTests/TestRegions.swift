@@ -1,0 +1,23 @@
+import Foundation
+@testable import KTPVision
+
+/// The real Kemendagri table, loaded once for every test that needs it: `KTP_REGIONS` if set,
+/// else `../shared/data/wilayah.csv` next to the package.
+enum TestRegions {
+    static let loaded: Result<RegionTable, RegionTableError> = Result { () throws(RegionTableError) in
+        try RegionTable.load(path: path)
+    }
+
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["KTP_REGIONS"], !path.isEmpty { return path }
+        let packageRoot = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return packageRoot.appendingPathComponent("../shared/data/wilayah.csv").standardized.path
+    }
+
+    static func table() throws -> RegionTable {
+        try loaded.get()
+    }
+}
