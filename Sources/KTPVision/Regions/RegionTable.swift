@@ -39,7 +39,9 @@ public struct RegionTable: Sendable {
         var rows: [(code: String, name: String)] = []
         rows.reserveCapacity(92_000)
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one Character, so CRLF files (the shipped wilayah.csv is one) must
+        // split on it too, or the whole file becomes a single line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.isEmpty || (lineNumber == 1 && line.hasPrefix("kode")) { continue }
