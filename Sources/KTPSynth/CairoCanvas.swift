@@ -245,6 +245,19 @@ public final class CairoCanvas {
         return Raster(owning: pix)!
     }
 
+    /// The green channel as an 8 bpp raster: masks are drawn white on black, so any channel will do.
+    public func grayRaster() throws(SynthError) -> Raster {
+        guard let pix = pixCreate(Int32(width), Int32(height), 8) else {
+            throw SynthError(.imageOperationFailed, "pixCreate")
+        }
+        forEachRow { y, row in
+            let target = UnsafeMutableRawPointer(ktp_pix_row(pix, Int32(y))!).assumingMemoryBound(to: UInt8.self)
+            // Leptonica stores bytes big-endian within each 32-bit word.
+            for x in 0..<width { target[x ^ 3] = UInt8(truncatingIfNeeded: row[x] >> 8) }
+        }
+        return Raster(owning: pix)!
+    }
+
     /// Paints an RGB image at `(x, y)` in device pixels, ignoring the current transform.
     public func blit(_ image: RGBImage, x: Int, y: Int) {
         cairo_surface_flush(surface)

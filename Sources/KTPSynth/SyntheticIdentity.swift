@@ -98,7 +98,8 @@ public struct SyntheticIdentity: Sendable, Hashable {
         throw SynthError(.noUsableRegion)
     }
 
-    private static func name(isFemale: Bool, using rng: inout SeededGenerator) -> String {
+    /// A fictional name of one to three words, also printed on the negative cards.
+    static func name(isFemale: Bool, using rng: inout SeededGenerator) -> String {
         let given = rng.pick(isFemale ? NameBank.femaleGiven : NameBank.maleGiven)
         var words = [given]
         let shape = rng.weighted([(1, 0.15), (2, 0.5), (3, 0.35)])
@@ -124,7 +125,7 @@ public struct SyntheticIdentity: Sendable, Hashable {
         return bareRegencyName(regions.printedRegency(code) ?? "")
     }
 
-    private static func address(using rng: inout SeededGenerator) -> String {
+    static func address(using rng: inout SeededGenerator) -> String {
         switch rng.int(0...5) {
         case 0, 1:
             return "JL. \(rng.pick(NameBank.streets)) NO. \(rng.int(1...150))"
@@ -132,9 +133,11 @@ public struct SyntheticIdentity: Sendable, Hashable {
             return "DUSUN \(rng.pick(NameBank.hamlets))"
         case 3:
             let block = String(rng.pick(Array("ABCDEFGH"))) + String(rng.int(1...12))
-            return "\(rng.pick(["PERUM", "KOMP."])) \(rng.pick(NameBank.estates)) BLOK \(block) NO. \(rng.int(1...40))"
+            let estate = rng.pick(["PERUM", "KOMP."]) + " " + rng.pick(NameBank.estates)
+            return "\(estate) BLOK \(block) NO. \(rng.int(1...40))"
         case 4:
-            return "\(rng.pick(["GG.", "LORONG"])) \(rng.pick(NameBank.streets)) \(["I", "II", "III", "IV"][rng.int(0...3)])"
+            let lane = rng.pick(["GG.", "LORONG"]) + " " + rng.pick(NameBank.streets)
+            return lane + " " + rng.pick(["I", "II", "III", "IV"])
         default:
             return "KP. \(rng.pick(NameBank.hamlets))"
         }
@@ -167,7 +170,16 @@ public struct SyntheticIdentity: Sendable, Hashable {
         if age < 24, rng.chance(0.6) { return "PELAJAR/MAHASISWA" }
         if age >= 60, rng.chance(0.35) { return "PENSIUNAN" }
         if isFemale, rng.chance(0.2) { return "MENGURUS RUMAH TANGGA" }
-        if rng.chance(0.2) { return rng.pick(Vocabulary.occupations) }
+        if rng.chance(0.2) {
+            // Any listed trade, but not an office a random person is unlikely to hold, nor a
+            // life stage their age contradicts.
+            let offices = ["PRESIDEN", "WAKIL", "ANGGOTA", "GUBERNUR", "BUPATI", "WALIKOTA", "DUTA BESAR"]
+            let plausible = Vocabulary.occupations.filter { occupation in
+                !offices.contains { occupation.hasPrefix($0) }
+                    && !(occupation == "PENSIUNAN" && age < 50) && !(occupation == "PELAJAR/MAHASISWA" && age > 30)
+            }
+            return rng.pick(plausible)
+        }
         return rng.weighted([
             ("KARYAWAN SWASTA", 0.3), ("WIRASWASTA", 0.25), ("PETANI/PEKEBUN", 0.12),
             ("BURUH HARIAN LEPAS", 0.1), ("PEDAGANG", 0.08), ("GURU", 0.05), ("PEGAWAI NEGERI SIPIL", 0.05),
