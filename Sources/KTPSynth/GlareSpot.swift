@@ -1,0 +1,91 @@
+import Foundation
+import KTP
+import KTPVision
+
+/// A flashlight's specular reflection on the card's laminate: a saturated white core with a
+/// soft falloff, in card image pixels. It is drawn on the card, before the photo is taken.
+public struct GlareSpot: Sendable, Hashable {
+    public var centreX: Double
+    public var centreY: Double
+    /// Radius of the fully saturated core along x; y is `coreRadius * aspect`.
+    public var coreRadius: Double
+    public var aspect: Double
+    /// How far past the core the brightening reaches.
+    public var falloff: Double
+
+    public init(centreX: Double, centreY: Double, coreRadius: Double, aspect: Double, falloff: Double) {
+        self.centreX = centreX
+        self.centreY = centreY
+        self.coreRadius = coreRadius
+        self.aspect = aspect
+        self.falloff = falloff
+    }
+
+    /// A spot whose core is 6–15% of the card width across, over a field's text half the time.
+    public static func random(on card: RenderedCard, using rng: inout SeededGenerator) -> GlareSpot {
+        let width = Double(card.image.width), height = Double(card.image.height)
+        let core = rng.uniform(0.06...0.15) * width / 2
+        var (x, y) = (rng.uniform(0.15...0.85) * width, rng.uniform(0.2...0.8) * height)
+        let keys = FieldKey.allCases.filter { card.fieldBoxes[$0] != nil }
+        if !keys.isEmpty, rng.chance(0.5) {
+            let box = card.fieldBoxes[rng.pick(keys)]!
+            x = (Double(box.x) + Double(box.width) * rng.uniform(0.2...0.8)) * card.scale
+            y = (Double(box.y) + Double(box.height) / 2) * card.scale
+        }
+        return GlareSpot(centreX: x, centreY: y, coreRadius: core, aspect: rng.uniform(0.7...1),
+                         falloff: core * rng.uniform(1.5...3))
+    }
+
+    /// Brightens `image` toward white inside the spot.
+    public func apply(to image: inout RGBImage) {
+        let reach = coreRadius + falloff
+        let x0 = max(0, Int(centreX - reach)), x1 = min(image.width - 1, Int(centreX + reach))
+        let y0 = max(0, Int(centreY - reach)), y1 = min(image.height - 1, Int(centreY + reach))
+        guard x0 <= x1, y0 <= y1 else { return }
+        let width = image.width
+        image.pixels.withUnsafeMutableBufferPointer { pixels in
+            for y in y0...y1 {
+                for x in x0...x1 {
+                    let weight = self.weight(Double(x), Double(y))
+                    guard weight > 0.002 else { continue }
+                    let i = (y * width + x) * 3
+                    for channel in i..<(i + 3) {
+                        let value = Double(pixels[channel])
+                        pixels[channel] = UInt8(min(255, value + (255 - value) * weight).rounded())
+                    }
+                }
+            }
+        }
+    }
+
+    /// 1 in the saturated core, falling smoothly to 0 over `falloff`.
+    func weight(_ x: Double, _ y: Double) -> Double {
+        let distance = radius(x, y)
+        if distance <= coreRadius { return 1 }
+        let t = (distance - coreRadius) / falloff
+        return t >= 1 ? 0 : exp(-4 * t * t) * (1 - t)
+    }
+
+    /// Distance from the centre in the core's units (x radius), accounting for the aspect.
+    func radius(_ x: Double, _ y: Double) -> Double {
+        let dx = x - centreX, dy = (y - centreY) / aspect
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// The fields whose text box (base pixels, drawn at `scale`) lies mostly inside the core.
+    public func washedOut(_ boxes: [FieldKey: PixelRect], scale: Double) -> [FieldKey] {
+        FieldKey.allCases.filter { key in
+            guard let box = boxes[key] else { return false }
+            var inside = 0, total = 0
+            for i in 0..<12 {
+                for j in 0..<4 {
+                    let x = (Double(box.x) + Double(box.width) * (Double(i) + 0.5) / 12) * scale
+                    let y = (Double(box.y) + Double(box.height) * (Double(j) + 0.5) / 4) * scale
+                    total += 1
+                    if radius(x, y) <= coreRadius { inside += 1 }
+                }
+            }
+            return inside * 2 > total
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Where a document lands in a photo: decided before drawing, so the document can be drawn at
+/// the resolution it will have in the photo instead of being resampled up.
+public struct PhotoLayout: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+    /// The document's corners in photo pixels.
+    public var quad: Quad
+    /// Document image pixels per base layout pixel.
+    public var scale: Double
+
+    public init(width: Int, height: Int, quad: Quad, scale: Double) {
+        self.width = width
+        self.height = height
+        self.quad = quad
+        self.scale = scale
+    }
+
+    /// The share of the frame the document covers.
+    public var coverage: Double { quad.area / Double(width * height) }
+}
