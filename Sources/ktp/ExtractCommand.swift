@@ -21,6 +21,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Show the NIK and name in full (they are masked by default).")
     var reveal = false
 
+    @Option(help: "Write the rectified card and the image given to OCR into this folder, as PNG.")
+    var inspect: String?
+
     @OptionGroup var regions: RegionOptions
 
     func run() async throws {
@@ -31,6 +34,15 @@ struct ExtractCommand: AsyncParsableCommand {
             throw CLIError("cannot read \(photo): \(error.localizedDescription)")
         }
         let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
+        if let inspect {
+            try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)
+            var pass = 0
+            extractor.inspector = { name, raster in
+                if name == "card" { pass += 1 }
+                let url = URL(fileURLWithPath: inspect).appendingPathComponent("\(pass)-\(name).png")
+                try? Data(raster.pngData()).write(to: url)
+            }
+        }
         let submittedAt = Date()
         let extraction: Extraction
         do {

@@ -12,6 +12,8 @@ public final class KTPExtractor {
     private let ocr: TesseractEngine
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
+    /// Receives each intermediate image by name (`card`, `ocr`), for looking at what the engine saw.
+    public var inspector: ((String, Raster) -> Void)?
 
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
         ocr = try TesseractEngine(languages: configuration.languages)
@@ -64,6 +66,8 @@ public final class KTPExtractor {
     /// The general pass over the card, then a digits-only pass over the NIK.
     func read(_ card: Raster) -> CardReading {
         let prepared = OCRPreprocessor.prepare(card)
+        inspector?("card", card)
+        inspector?("ocr", prepared)
         let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
         var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
         if let box = reading.nikBox {
