@@ -40,7 +40,8 @@ public enum PhotoComposer {
         let placed = base.scaled(scale)
         let slackX = max(0, Double(width) - 2 * margin - (placed.maxX - placed.minX))
         let slackY = max(0, Double(height) - 2 * margin - (placed.maxY - placed.minY))
-        let offset = SIMD2(margin - placed.minX + rng.uniform(0...slackX), margin - placed.minY + rng.uniform(0...slackY))
+        let offset = SIMD2(margin - placed.minX + rng.uniform(0...slackX),
+                           margin - placed.minY + rng.uniform(0...slackY))
         return PhotoLayout(width: width, height: height, quad: base.scaled(scale, offset: offset), scale: scale)
     }
 

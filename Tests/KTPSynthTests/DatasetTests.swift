@@ -104,12 +104,14 @@ import KTPSynth
     }
 
     @Test func writerWritesPhotosAndOneTruthLineEach() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-synth-\(UInt64.random(in: 0...UInt64.max))")
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ktp-synth-\(UInt64.random(in: 0...UInt64.max))")
         defer { try? FileManager.default.removeItem(at: directory) }
         let setup = DatasetConfiguration(count: 3, seed: 2026, negativeFraction: 7.0 / 17.0)
         let factory = PhotoFactory(regions: try TestFixtures.regions(), configuration: setup)
         var reported: [Int] = []
-        let truths = try DatasetWriter(directory: directory, factory: factory).write { done, _ in reported.append(done) }
+        let writer = DatasetWriter(directory: directory, factory: factory)
+        let truths = try writer.write { done, _ in reported.append(done) }
         #expect(reported == [1, 2, 3])
         let text = try String(contentsOf: directory.appendingPathComponent("truth.jsonl"), encoding: .utf8)
         let lines = text.split(separator: "\n")
