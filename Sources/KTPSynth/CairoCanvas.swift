@@ -5,11 +5,13 @@ import KTPVision
 /// An ARGB32 Cairo image surface with its drawing context: the one place the generator holds
 /// Cairo pointers. Not `Sendable`; a canvas lives on the task that draws it.
 public final class CairoCanvas {
+    /// The surface size in device pixels.
     public let width: Int
     public let height: Int
     private let surface: OpaquePointer
     private let context: OpaquePointer
 
+    /// A transparent surface; throws when Cairo cannot allocate it.
     public init(width: Int, height: Int) throws(SynthError) {
         guard width > 0, height > 0,
               let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
@@ -32,8 +34,7 @@ public final class CairoCanvas {
 
     // MARK: State
 
-    public func save() { cairo_save(context) }
-    public func restore() { cairo_restore(context) }
+    /// Transforms of user space, as in Cairo; undo them with ``isolated(_:)``.
     public func translate(_ x: Double, _ y: Double) { cairo_translate(context, x, y) }
     public func rotate(_ radians: Double) { cairo_rotate(context, radians) }
     public func scale(_ x: Double, _ y: Double) { cairo_scale(context, x, y) }
@@ -50,14 +51,15 @@ public final class CairoCanvas {
 
     // MARK: Paths
 
+    /// Path building, as in Cairo.
     public func moveTo(_ x: Double, _ y: Double) { cairo_move_to(context, x, y) }
     public func lineTo(_ x: Double, _ y: Double) { cairo_line_to(context, x, y) }
     public func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
         cairo_curve_to(context, x1, y1, x2, y2, x3, y3)
     }
     public func closePath() { cairo_close_path(context) }
-    public func newPath() { cairo_new_path(context) }
 
+    /// Adds an axis-aligned rectangle to the path.
     public func rectangle(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
         cairo_rectangle(context, x, y, width, height)
     }
@@ -83,6 +85,7 @@ public final class CairoCanvas {
         cairo_restore(context)
     }
 
+    /// Adds a circular arc as its own sub-path, so no line joins it to the previous point.
     public func arc(_ cx: Double, _ cy: Double, radius: Double, from start: Double, to end: Double) {
         cairo_new_sub_path(context)
         cairo_arc(context, cx, cy, radius, start, end)
@@ -103,19 +106,13 @@ public final class CairoCanvas {
         withSource(paint) { cairo_stroke(context) }
     }
 
+    /// Shorthands for a solid colour.
     public func fill(_ color: CanvasColor) { fill(.solid(color)) }
     public func stroke(_ color: CanvasColor, width: Double) { stroke(.solid(color), width: width) }
 
     /// Paints the whole clip region.
     public func paint(_ paint: CanvasPaint) {
         withSource(paint) { cairo_paint(context) }
-    }
-
-    /// Paints `image` with its top-left corner at `(x, y)` in the current user space.
-    public func draw(_ other: CairoCanvas, x: Double, y: Double, alpha: Double = 1) {
-        cairo_surface_flush(other.surface)
-        cairo_set_source_surface(context, other.surface, x, y)
-        cairo_paint_with_alpha(context, alpha)
     }
 
     /// Film-grain-like noise: a seeded gray tile, repeated, blended with `alpha` over the clip.
@@ -256,30 +253,6 @@ public final class CairoCanvas {
             for x in 0..<width { target[x ^ 3] = UInt8(truncatingIfNeeded: row[x] >> 8) }
         }
         return Raster(owning: pix)!
-    }
-
-    /// Paints an RGB image at `(x, y)` in device pixels, ignoring the current transform.
-    public func blit(_ image: RGBImage, x: Int, y: Int) {
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let data = cairo_image_surface_get_data(surface) else { return }
-        image.pixels.withUnsafeBufferPointer { source in
-            for sy in 0..<image.height {
-                let ty = sy + y
-                guard ty >= 0, ty < height else { continue }
-                let row = UnsafeMutableRawPointer(data + ty * stride).assumingMemoryBound(to: UInt32.self)
-                var i = sy * image.width * 3
-                for sx in 0..<image.width {
-                    let tx = sx + x
-                    if tx >= 0, tx < width {
-                        row[tx] = 0xFF00_0000 | UInt32(source[i]) << 16 | UInt32(source[i + 1]) << 8
-                            | UInt32(source[i + 2])
-                    }
-                    i += 3
-                }
-            }
-        }
-        cairo_surface_mark_dirty(surface)
     }
 
     private func forEachRow(_ body: (Int, UnsafePointer<UInt32>) -> Void) {

@@ -1,5 +1,5 @@
 /// A day of the Gregorian calendar, without time zones: all a card prints.
-public struct CalendarDate: Sendable, Hashable, Comparable {
+public struct CalendarDate: Sendable, Hashable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -52,9 +52,5 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
     private static func padded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }

@@ -29,6 +29,5 @@ public struct CanvasColor: Sendable, Hashable {
                     alpha: alpha)
     }
 
-    public static let black = CanvasColor(red: 0, green: 0, blue: 0)
     public static let white = CanvasColor(red: 1, green: 1, blue: 1)
 }

@@ -128,7 +128,8 @@ public enum CardRenderer {
 
         canvas.rectangle(0, 0, w, h)
         canvas.fill(.radial(cx: w * 0.45, cy: h * 0.55, r0: 20, r1: 420, stops: [
-            GradientStop(0, CanvasColor(hex: 0xF3E9C8, alpha: 0.35)), GradientStop(1, CanvasColor(hex: 0xF3E9C8, alpha: 0)),
+            GradientStop(0, CanvasColor(hex: 0xF3E9C8, alpha: 0.35)),
+            GradientStop(1, CanvasColor(hex: 0xF3E9C8, alpha: 0)),
         ]))
 
         let waveColor = CanvasColor(hex: 0x8FB2D6, alpha: 0.35)

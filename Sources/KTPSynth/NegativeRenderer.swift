@@ -68,7 +68,8 @@ public enum NegativeRenderer {
         let (a, b) = rng.pick([(0x0E2A5C, 0x1F5FA8), (0x1A1A1A, 0x4A4A4A), (0x6B0F1A, 0xB22234), (0x0B4D3C, 0x1E8C6E)])
         c.rectangle(0, 0, w, h)
         c.fill(.linear(x0: 0, y0: 0, x1: w, y1: h,
-                       stops: [GradientStop(0, CanvasColor(hex: UInt32(a))), GradientStop(1, CanvasColor(hex: UInt32(b)))]))
+                       stops: [GradientStop(0, CanvasColor(hex: UInt32(a))),
+                               GradientStop(1, CanvasColor(hex: UInt32(b)))]))
         for k in 0..<6 {
             c.arc(w * 0.8, h * 0.2, radius: 120 + Double(k) * 60, from: 0, to: 2 * .pi)
             c.stroke(CanvasColor.white.with(alpha: 0.06), width: 18)
@@ -77,7 +78,8 @@ public enum NegativeRenderer {
         c.text("BANK " + rng.pick(["SEJAHTERA", "NUSANTARA", "MAKMUR RAYA", "PERSADA"]), x: 60, y: 90, color: .white)
         c.roundedRectangle(90, 220, 130, 100, radius: 14)
         c.fill(.linear(x0: 90, y0: 220, x1: 220, y1: 320,
-                       stops: [GradientStop(0, CanvasColor(hex: 0xE8C872)), GradientStop(1, CanvasColor(hex: 0xB8923A))]))
+                       stops: [GradientStop(0, CanvasColor(hex: 0xE8C872)),
+                               GradientStop(1, CanvasColor(hex: 0xB8923A))]))
         let groups = (0..<4).map { _ in CalendarDate.fourDigits(rng.int(0...9999)) }
         c.setFont(size: 54, family: "Liberation Mono")
         c.text(groups.joined(separator: " "), x: 80, y: 420, color: CanvasColor(hex: 0xF0F0F0))
@@ -222,7 +224,8 @@ public enum NegativeRenderer {
         c.arc(w * rng.uniform(0.1...0.9), horizon * rng.uniform(0.2...0.6), radius: h * 0.06, from: 0, to: 2 * .pi)
         c.fill(CanvasColor(hex: 0xFFF3C4))
         for layer in 0..<3 {
-            let shade = CanvasColor(hex: rng.pick([0x2F6B3A, 0x4C8C4A, 0x6E9E5A, 0x3B5F7A])).scaled(0.8 + 0.1 * Double(layer))
+            let green = CanvasColor(hex: rng.pick([0x2F6B3A, 0x4C8C4A, 0x6E9E5A, 0x3B5F7A]))
+            let shade = green.scaled(0.8 + 0.1 * Double(layer))
             c.moveTo(0, h)
             c.lineTo(0, horizon - rng.uniform(0...80))
             var x = 0.0

@@ -35,12 +35,13 @@ public enum PhotoComposer {
         let upper = min(coverage.upperBound, fitCoverage)
         let lower = min(coverage.lowerBound, upper)
         let target = rng.uniform(lower...upper)
-        let scale = (target * frame / base.area).squareRoot()
+        // At the fitting limit the slack is zero, and rounding may make it a hair negative.
+        let scale = min((target * frame / base.area).squareRoot(), fit)
         let placed = base.scaled(scale)
-        let offset = SIMD2(
-            rng.uniform((margin - placed.minX)...(Double(width) - margin - placed.maxX)),
-            rng.uniform((margin - placed.minY)...(Double(height) - margin - placed.maxY))
-        )
+        let slackX = max(0, Double(width) - 2 * margin - (placed.maxX - placed.minX))
+        let slackY = max(0, Double(height) - 2 * margin - (placed.maxY - placed.minY))
+        let offset = SIMD2(margin - placed.minX + rng.uniform(0...slackX),
+                           margin - placed.minY + rng.uniform(0...slackY))
         return PhotoLayout(width: width, height: height, quad: base.scaled(scale, offset: offset), scale: scale)
     }
 

@@ -84,7 +84,8 @@ public struct PhotoFactory: Sendable {
             photo = try flashOnScene(photo, using: &rng)
         }
         let truth = GroundTruth(
-            file: "", isKTP: false, fields: nil, imageQuality: condition.quality, condition: "negative:\(kind.rawValue)",
+            file: "", isKTP: false, fields: nil, imageQuality: condition.quality,
+            condition: "negative:\(kind.rawValue)",
             washedOut: [], width: width, height: height, quad: quad, coverage: coverage
         )
         return try finish(photo, condition: condition, documentWidth: documentWidth, name: name, truth: truth,

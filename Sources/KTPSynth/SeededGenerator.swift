@@ -1,5 +1,3 @@
-import Foundation
-
 /// A xoshiro256** generator seeded through SplitMix64, so every synthetic photo is reproducible
 /// from `--seed` alone and does not depend on the platform's random source.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -62,13 +60,6 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             target -= weight
         }
         return items[items.count - 1].0
-    }
-
-    /// A standard normal deviate (Box–Muller).
-    public mutating func gaussian() -> Double {
-        let u1 = max(unit(), 0x1.0p-53)
-        let u2 = unit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
 
     private static func splitMix(_ x: inout UInt64) -> UInt64 {

@@ -65,7 +65,8 @@ struct GenerateCommand: ParsableCommand {
 
     /// `--regions`, then `$KTP_REGIONS`, then the shared checkout's table, which must exist.
     private func regionPath() throws -> String {
-        for (path, source) in [(regions, "--regions"), (ProcessInfo.processInfo.environment["KTP_REGIONS"], "KTP_REGIONS")] {
+        let environment = ProcessInfo.processInfo.environment["KTP_REGIONS"]
+        for (path, source) in [(regions, "--regions"), (environment, "KTP_REGIONS")] {
             guard let path, !path.isEmpty else { continue }
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ValidationError("\(source): no region table at \(path)")

@@ -1,0 +1,56 @@
+import KTP
+import KTPVision
+import Testing
+import KTPSynth
+
+@Suite struct CardRendererTests {
+    private func card(seed: UInt64, scale: Double = 1) throws -> (SyntheticIdentity, RenderedCard) {
+        var rng = SeededGenerator(seed: seed)
+        let identity = try SyntheticIdentity.random(regions: try TestFixtures.regions(), using: &rng)
+        return (identity, try CardRenderer.render(identity, scale: scale, using: &rng))
+    }
+
+    @Test func cardHasIDSizeAtScaleAndEveryFieldBoxInside() throws {
+        let (_, card) = try card(seed: 1)
+        #expect(card.image.width == 1012 && card.image.height == 638)
+        for key in FieldKey.allCases {
+            let box = try #require(card.fieldBoxes[key], "no box for \(key)")
+            #expect(box.x >= 0 && box.y >= 0 && box.maxX <= 1012 && box.maxY <= 638, "\(key) box \(box)")
+            #expect(box.width > 0 && box.height > 10)
+        }
+        let (_, large) = try self.card(seed: 1, scale: 1.25)
+        #expect(large.image.width == 1265 && large.image.height == 798)
+    }
+
+    @Test func renderingIsDeterministic() throws {
+        #expect(try card(seed: 4).1 == card(seed: 4).1)
+        #expect(try card(seed: 4).1.image != card(seed: 5).1.image)
+    }
+
+    @Test func specimenMarkIsVisibleInRed() throws {
+        let (_, card) = try card(seed: 2)
+        var red = 0
+        let p = card.image.pixels
+        for i in stride(from: 0, to: p.count, by: 3) where p[i] > 180 && p[i + 1] < 80 && p[i + 2] < 80 {
+            red += 1
+        }
+        // The photo backdrop can be red too, so count only below the last field row.
+        var bottomRed = 0
+        for y in 580..<638 {
+            for x in 0..<300 {
+                let i = (y * 1012 + x) * 3
+                if p[i] > 180 && p[i + 1] < 80 && p[i + 2] < 80 { bottomRed += 1 }
+            }
+        }
+        #expect(red > 1000 && bottomRed > 200)
+    }
+
+    @Test func tesseractReadsHeaderLabelAndNIKOnACleanCard() throws {
+        let (identity, card) = try card(seed: 3)
+        let text = try TesseractReader.text(of: Raster(card.image))
+        let compact = text.filter { !$0.isWhitespace }
+        #expect(text.contains("PROVINSI"), "OCR text: \(text)")
+        #expect(text.contains("NIK"), "OCR text: \(text)")
+        #expect(compact.contains(identity.fields[.nik]), "OCR text: \(text)")
+    }
+}
