@@ -47,10 +47,11 @@ import KTPSynth
 
     @Test func tesseractReadsHeaderLabelAndNIKOnACleanCard() throws {
         let (identity, card) = try card(seed: 3)
-        let text = try TesseractReader.text(of: Raster(card.image))
+        let lines = try TesseractEngine().recognize(Raster(card.image), segmentation: .sparse)
+        let text = lines.map(\.text).joined(separator: "\n")
         let compact = text.filter { !$0.isWhitespace }
-        #expect(text.contains("PROVINSI"), "OCR text: \(text)")
-        #expect(text.contains("NIK"), "OCR text: \(text)")
-        #expect(compact.contains(identity.fields[.nik]), "OCR text: \(text)")
+        #expect(text.contains("PROVINSI"))
+        #expect(text.contains("NIK"))
+        #expect(compact.contains(identity.fields[.nik]), "the NIK should be legible")
     }
 }

@@ -47,6 +47,30 @@ struct BinaryMask: Sendable, Hashable {
         return result
     }
 
+    /// Sets every clear pixel that the frame's border cannot reach through clear pixels.
+    func holesFilled() -> BinaryMask {
+        var outside = [Bool](repeating: false, count: bits.count)
+        var stack: [Int] = []
+        for x in 0..<width {
+            stack.append(x)
+            stack.append((height - 1) * width + x)
+        }
+        for y in 0..<height {
+            stack.append(y * width)
+            stack.append(y * width + width - 1)
+        }
+        while let index = stack.popLast() {
+            guard !bits[index], !outside[index] else { continue }
+            outside[index] = true
+            let x = index % width
+            if index >= width { stack.append(index - width) }
+            if index + width < bits.count { stack.append(index + width) }
+            if x > 0 { stack.append(index - 1) }
+            if x < width - 1 { stack.append(index + 1) }
+        }
+        return BinaryMask(width: width, height: height, bits: outside.map { !$0 })
+    }
+
     /// The pixel indices of the largest 4-connected set region.
     func largestComponent() -> [Int]? {
         var seen = [Bool](repeating: false, count: bits.count)

@@ -23,9 +23,7 @@ public enum CardLocator {
             for i in 0..<(image.width * image.height) {
                 let r = Double(p[3 * i]) * gain, g = Double(p[3 * i + 1]) * gain, b = Double(p[3 * i + 2]) * gain
                 let high = max(r, g, b), low = min(r, g, b)
-                let bluish = b - r >= 6 && b >= g - 12 && high - low <= 120
-                let whiteish = low >= 205 && high - low < 40
-                mask.bits[i] = (bluish && b >= 110) || whiteish
+                mask.bits[i] = b - r >= 6 && b >= g - 12 && high - low <= 120 && b >= 110
             }
         }
         return mask
@@ -64,19 +62,21 @@ public enum CardLocator {
         return bestThreshold
     }
 
-    /// Closes the text holes, opens away thin bridges to the background, keeps the largest blob,
-    /// and takes its extreme corners. Rejects blobs that are not card-shaped.
+    /// Cleans the mask in four steps, keeps the largest blob, and takes its extreme corners:
+    /// a small opening drops thin lines (ruled paper, wood grain); a closing and a hole fill
+    /// make the card solid across its text and photo; a larger opening cuts bridges to
+    /// background of the same colour. Rejects blobs that are not card-shaped.
     static func quad(from mask: BinaryMask) -> Quad? {
         let side = max(3, min(mask.width, mask.height) / 40)
-        let closed = mask.closed(radius: side)
-        guard let core = closed.opened(radius: side * 2).largestComponent() else { return nil }
+        let solid = mask.opened(radius: 1).closed(radius: side / 2).holesFilled()
+        guard let core = solid.opened(radius: side).largestComponent() else { return nil }
         let frame = Double(mask.width * mask.height)
         guard Double(core.count) >= 0.2 * frame else { return nil }
-        // Opening rounds the corners off; grow the core back inside the closed mask to restore them.
+        // Opening rounds the corners off; grow the core back inside the solid mask to restore them.
         var coreMask = BinaryMask(width: mask.width, height: mask.height)
         for index in core { coreMask.bits[index] = true }
-        let grown = coreMask.dilated(side * 2 + 1)
-        let blob = (0..<closed.bits.count).filter { closed.bits[$0] && grown.bits[$0] }
+        let grown = coreMask.dilated(side + 1)
+        let blob = (0..<solid.bits.count).filter { solid.bits[$0] && grown.bits[$0] }
         var corners = (tl: (Int.max, 0, 0), br: (Int.min, 0, 0), tr: (Int.min, 0, 0), bl: (Int.max, 0, 0))
         for index in blob {
             let x = index % mask.width, y = index / mask.width
@@ -90,7 +90,7 @@ public enum CardLocator {
                         bottomRight: point(corners.br), bottomLeft: point(corners.bl))
         // A card fills its quad; a blob that leaks into the background does not.
         let fill = Double(blob.count) / max(quad.area, 1)
-        guard fill >= 0.85, abs(quad.aspectRatio - cardAspectRatio) <= 0.25, quad.area <= 0.995 * frame else {
+        guard fill >= 0.85, abs(quad.aspectRatio - cardAspectRatio) <= 0.25, quad.area <= 0.98 * frame else {
             return nil
         }
         return quad

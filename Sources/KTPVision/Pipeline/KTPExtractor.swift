@@ -86,9 +86,11 @@ public final class KTPExtractor {
         return reading
     }
 
-    /// The photo itself, scaled so its longer side matches the canonical card width.
+    /// The photo itself, scaled so its longer side matches the canonical card width, and
+    /// deskewed: without a quad nothing else has undone the card's rotation.
     private func wholePhoto(_ photo: Raster) -> Raster {
         let factor = Float(CardRectifier.canonicalWidth) / Float(max(photo.width, photo.height))
-        return Raster(owning: pixScale(photo.pix, factor, factor)) ?? photo
+        let scaled = Raster(owning: pixScale(photo.pix, factor, factor)) ?? photo
+        return Deskew.straighten(scaled) ?? scaled
     }
 }
