@@ -30,7 +30,7 @@ public struct Degradation: Sendable, Hashable {
         let quality = condition.quality
         return Degradation(
             quality: quality,
-            blurSigma: quality.blur ? rng.uniform(2.2...3.8) * documentWidth / 1000 : 0,
+            blurSigma: quality.blur ? rng.uniform(1.4...2.4) * documentWidth / 1000 : 0,
             exposure: quality.dark ? rng.uniform(0.2...0.4) : rng.uniform(0.95...1.05),
             gamma: quality.dark ? rng.uniform(1.1...1.35) : rng.uniform(0.95...1.05),
             noise: quality.dark ? rng.uniform(4...8) : rng.uniform(1...2.5),

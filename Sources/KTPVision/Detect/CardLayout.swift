@@ -3,8 +3,6 @@
 public enum CardLayout {
     /// Body words starting right of this share of the width belong to the photo column.
     static let photoColumn = 0.70
-    /// A label match at or above this similarity counts as confident.
-    static let confidentLabel = 0.7
     /// Below this a line is not taken for a label at all.
     static let minimumLabel = 0.45
 
@@ -16,11 +14,11 @@ public enum CardLayout {
         }
         let assignment = align(scored.map(\.body))
         var raw: RawCard = [:]
-        var matched: Set<CardLabel> = []
+        var scores: [CardLabel: Double] = [:]
         var nikBox: PixelRect?
         for (index, match) in assignment {
             let value = valueWords(of: scored[index].body, label: match.label)
-            if match.similarity >= confidentLabel { matched.insert(match.label) }
+            scores[match.label] = match.similarity
             guard !value.isEmpty else { continue }
             let line = OCRLine(words: value)
             raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
@@ -30,7 +28,7 @@ public enum CardLayout {
         let firstBodyLine = assignment.keys.min() ?? lines.count
         let header = readHeader(Array(lines.prefix(firstBodyLine)))
         raw.merge(header.raw) { current, _ in current }
-        return CardReading(raw: raw, nikBox: nikBox, matchedLabels: matched, hasProvinceHeader: header.hasProvince)
+        return CardReading(raw: raw, nikBox: nikBox, labelScores: scores, hasProvinceHeader: header.hasProvince)
     }
 
     struct LabelMatch: Hashable {

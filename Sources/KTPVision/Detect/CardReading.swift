@@ -4,23 +4,38 @@ public struct CardReading: Sendable, Hashable {
     public var raw: RawCard
     /// The NIK value's box, for the digits-only pass.
     public var nikBox: PixelRect?
-    /// Labels matched confidently, by label.
-    public var matchedLabels: Set<CardLabel>
+    /// How well each label found on the card read, in [0, 1].
+    public var labelScores: [CardLabel: Double]
     /// Whether the first header line reads `PROVINSI`.
     public var hasProvinceHeader: Bool
 
-    public init(raw: RawCard, nikBox: PixelRect?, matchedLabels: Set<CardLabel>, hasProvinceHeader: Bool) {
+    public init(raw: RawCard, nikBox: PixelRect?, labelScores: [CardLabel: Double], hasProvinceHeader: Bool) {
         self.raw = raw
         self.nikBox = nikBox
-        self.matchedLabels = matchedLabels
+        self.labelScores = labelScores
         self.hasProvinceHeader = hasProvinceHeader
     }
 
-    /// A KTP shows its province header or NIK label, and several labels no other card prints.
-    /// One keyword is never enough: a driving licence also prints `Nama` and `Alamat`.
+    /// A label read at or above this similarity counts as seen.
+    static let seenLabel = 0.7
+
+    /// The weight of the evidence: two points each for the province header, the NIK label and a
+    /// NIK-length number, plus each label's similarity. A clean card scores about 19.
+    public var evidence: Double {
+        let anchors = [hasProvinceHeader, (labelScores[.nik] ?? 0) >= Self.seenLabel, nikDigitCount >= 14]
+        return Double(anchors.filter { $0 }.count) * 2 + labelScores.values.reduce(0, +)
+    }
+
+    /// A KTP shows its province header or NIK label, labels that no other card prints, and
+    /// enough evidence overall. One keyword is never enough: a driving licence also prints
+    /// `Nama` and `Alamat`, and a student card prints `NIM`.
     public var isKTP: Bool {
-        let distinctive = matchedLabels.filter(\.isDistinctive).count
-        let anchored = hasProvinceHeader || matchedLabels.contains(.nik)
-        return anchored && distinctive >= 3 && matchedLabels.count >= 6
+        let anchored = hasProvinceHeader || (labelScores[.nik] ?? 0) >= Self.seenLabel
+        let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
+        return anchored && distinctive >= 3 && evidence >= 10
+    }
+
+    private var nikDigitCount: Int {
+        (raw[.nik]?.text ?? "").filter(\.isASCIIDigit).count
     }
 }

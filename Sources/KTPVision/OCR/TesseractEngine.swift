@@ -17,6 +17,8 @@ public final class TesseractEngine {
     }
 
     private let handle: OpaquePointer
+    /// The most one recognition may take, in seconds.
+    public var deadline: Double = 4
 
     /// Loads `languages` from Debian's tessdata, or `dataPath` when given.
     public init(languages: String = "ind", dataPath: String? = nil) throws(OCRError) {
@@ -56,7 +58,11 @@ public final class TesseractEngine {
             TessBaseAPISetRectangle(handle, Int32(region.x), Int32(region.y), Int32(region.width), Int32(region.height))
         }
         defer { TessBaseAPIClear(handle) }
-        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
+        // A noisy photo can send the layout analysis into minutes; a deadline bounds every call.
+        let monitor = TessMonitorCreate()
+        defer { TessMonitorDelete(monitor) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(deadline * 1000))
+        guard TessBaseAPIRecognize(handle, monitor) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
         return Self.lines(from: iterator)
     }

@@ -46,12 +46,14 @@ public final class KTPExtractor {
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 
-        var reading = read(card)
+        var reading = read(card, mode: quality.blur ? .sharpened : .plain)
+        if !reading.isKTP {
+            // A soft card the blur flag missed, or a sharp one it wrongly flagged.
+            reading = best(reading, read(card, mode: quality.blur ? .plain : .sharpened))
+        }
         if !reading.isKTP, quad != nil {
             // The locator may have framed the wrong thing; the whole photo gets one more look.
-            let whole = wholePhoto(photo)
-            let second = read(whole)
-            if second.isKTP { reading = second }
+            reading = best(reading, read(wholePhoto(photo), mode: quality.blur ? .sharpened : .plain))
         }
         lap(\.ocr)
 
@@ -63,9 +65,13 @@ public final class KTPExtractor {
         return Extraction(outcome: .ktp(normalized), quality: quality, scores: scores, quad: quad, timings: timings)
     }
 
+    private func best(_ a: CardReading, _ b: CardReading) -> CardReading {
+        a.evidence >= b.evidence ? a : b
+    }
+
     /// The general pass over the card, then a digits-only pass over the NIK.
-    func read(_ card: Raster) -> CardReading {
-        let prepared = OCRPreprocessor.prepare(card)
+    func read(_ card: Raster, mode: OCRPreprocessor.Mode) -> CardReading {
+        let prepared = OCRPreprocessor.prepare(card, mode: mode)
         inspector?("card", card)
         inspector?("ocr", prepared)
         let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
