@@ -5,11 +5,15 @@ public enum CardLocator {
     public static let cardAspectRatio = 85.6 / 54.0
 
     /// The card's corners in `image` coordinates, or `nil` when nothing card-shaped stands out.
+    /// Tries three masks, most specific first: the e-KTP's blue, anything unlike the
+    /// background at the frame's border, and plain brightness.
     public static func locate(in image: RGBImage) -> Quad? {
-        let colour = QualityAnalyzer.chroma(image) >= 6
-        let candidates = colour ? [colourMask(image), brightnessMask(image)] : [brightnessMask(image)]
-        for mask in candidates {
-            if let quad = quad(from: mask) { return quad }
+        let colour = QualityAnalyzer.chroma(image) >= 1.5
+        let masks: [() -> BinaryMask] = colour
+            ? [{ colourMask(image) }, { contrastMask(image) }, { brightnessMask(image) }]
+            : [{ contrastMask(image) }, { brightnessMask(image) }]
+        for mask in masks {
+            if let quad = quad(from: mask()) { return quad }
         }
         return nil
     }
@@ -24,6 +28,32 @@ public enum CardLocator {
                 let r = Double(p[3 * i]) * gain, g = Double(p[3 * i + 1]) * gain, b = Double(p[3 * i + 2]) * gain
                 let high = max(r, g, b), low = min(r, g, b)
                 mask.bits[i] = b - r >= 6 && b >= g - 12 && high - low <= 120 && b >= 110
+            }
+        }
+        return mask
+    }
+
+    /// Pixels whose colour differs from the background's, taken as the median colour of a strip
+    /// along the frame's border, by more than the border itself varies.
+    static func contrastMask(_ image: RGBImage) -> BinaryMask {
+        let (w, h) = (image.width, image.height)
+        let strip = max(2, min(w, h) / 30)
+        var border: [[Int]] = [[], [], []]
+        for y in 0..<h {
+            for x in 0..<w where x < strip || y < strip || x >= w - strip || y >= h - strip {
+                for c in 0..<3 { border[c].append(Int(image.pixels[3 * (y * w + x) + c])) }
+            }
+        }
+        let background = border.map { $0.sorted()[$0.count / 2] }
+        let spread = border.enumerated().map { c, values in
+            values.map { abs($0 - background[c]) }.sorted()[values.count * 3 / 4]
+        }
+        let threshold = max(24, 3 * spread.max()!)
+        var mask = BinaryMask(width: w, height: h)
+        image.pixels.withUnsafeBufferPointer { p in
+            for i in 0..<(w * h) {
+                let distance = (0..<3).map { abs(Int(p[3 * i + $0]) - background[$0]) }.reduce(0, +)
+                mask.bits[i] = distance > threshold
             }
         }
         return mask

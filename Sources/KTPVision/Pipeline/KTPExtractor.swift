@@ -71,7 +71,9 @@ public final class KTPExtractor {
 
     /// The general pass over the card, then a digits-only pass over the NIK.
     func read(_ card: Raster, mode: OCRPreprocessor.Mode) -> CardReading {
-        let prepared = OCRPreprocessor.prepare(card, mode: mode)
+        let unrotated = OCRPreprocessor.prepare(card, mode: mode)
+        // The rectified card can still lean a degree or two, which splits label from value rows.
+        let prepared = Deskew.straighten(unrotated) ?? unrotated
         inspector?("card", card)
         inspector?("ocr", prepared)
         let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
