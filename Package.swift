@@ -33,7 +33,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
-        .target(name: "KTPBench", dependencies: ["KTP"], swiftSettings: strict),
+        .target(name: "KTPBench", dependencies: ["KTP", "KTPVision"], swiftSettings: strict),
 
         .executableTarget(
             name: "ktp",

@@ -1,14 +1,15 @@
 /// The values read from a card, keyed by ``FieldKey``. A field that could not be read is `""`.
 public struct KTPFields: Sendable, Hashable {
+    /// Only non-empty values are stored, so an unread field and an empty one compare equal.
     private var values: [FieldKey: String]
 
     public init(_ values: [FieldKey: String] = [:]) {
-        self.values = values
+        self.values = values.filter { !$0.value.isEmpty }
     }
 
     public subscript(key: FieldKey) -> String {
         get { values[key] ?? "" }
-        set { values[key] = newValue }
+        set { values[key] = newValue.isEmpty ? nil : newValue }
     }
 }
 

@@ -1,4 +1,5 @@
 import KTP
+import KTPVision
 
 /// One photo of a benchmark run: what was true, what the engine said, and how long it took.
 public struct BenchmarkSample: Sendable, Hashable {
@@ -13,13 +14,16 @@ public struct BenchmarkSample: Sendable, Hashable {
     public var detected: Bool
     public var fields: KTPFields?
     public var quality: ImageQuality
+    /// The measurements behind `quality`, for calibration.
+    public var scores: QualityScores?
     public var seconds: Double
     /// One plain `tesseract` CLI run on the same photo, when measured.
     public var baselineSeconds: Double?
 
     public init(
         condition: String, isKTP: Bool, truthFields: KTPFields, truthQuality: ImageQuality, washedOut: Set<FieldKey>,
-        detected: Bool, fields: KTPFields?, quality: ImageQuality, seconds: Double, baselineSeconds: Double?
+        detected: Bool, fields: KTPFields?, quality: ImageQuality, scores: QualityScores? = nil, seconds: Double,
+        baselineSeconds: Double?
     ) {
         self.condition = condition
         self.isKTP = isKTP
@@ -29,6 +33,7 @@ public struct BenchmarkSample: Sendable, Hashable {
         self.detected = detected
         self.fields = fields
         self.quality = quality
+        self.scores = scores
         self.seconds = seconds
         self.baselineSeconds = baselineSeconds
     }

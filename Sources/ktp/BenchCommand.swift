@@ -23,6 +23,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the plain `tesseract` CLI runs.")
     var noBaseline = false
 
+    @Flag(help: "Also choose the quality thresholds that maximise each flag's F1 on these photos.")
+    var calibrate = false
+
     @Option(help: "Also write the Markdown report to this file.")
     var output: String?
 
@@ -51,12 +54,17 @@ struct BenchCommand: AsyncParsableCommand {
                 condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),
                 truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
                 detected: extraction?.card != nil, fields: extraction?.card?.fields,
-                quality: extraction?.quality ?? ImageQuality(), seconds: seconds,
+                quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores, seconds: seconds,
                 baselineSeconds: try baseline?.time(path)
             ))
             Diagnostics.progress("bench \(index + 1)/\(records.count)", done: index + 1 == records.count)
         }
-        let report = BenchmarkReport(samples: samples).markdown()
+        var report = BenchmarkReport(samples: samples).markdown()
+        if calibrate {
+            let scored = samples.compactMap { sample in sample.scores.map { ($0, sample.truthQuality) } }
+            report += "\nCalibration: the threshold of each flag that maximises its F1 on these photos.\n\n"
+                + QualityCalibration(samples: scored).markdown()
+        }
         print(report)
         if let output {
             try report.write(toFile: output, atomically: true, encoding: .utf8)

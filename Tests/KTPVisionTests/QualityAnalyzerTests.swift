@@ -29,14 +29,19 @@ import Testing
 
     @Test func aSaturatedSpotIsGlare() {
         var card = RGBImage(width: 200, height: 100, fill: (190, 215, 235))
-        #expect(QualityAnalyzer.glare(card) == 0)
+        #expect(QualityAnalyzer.glare(card, diffuse: 208) == 0)
         for y in 40..<60 {
             for x in 90..<110 {
                 let i = 3 * (y * 200 + x)
                 card.pixels.replaceSubrange(i..<(i + 3), with: [255, 254, 253])
             }
         }
-        #expect(abs(QualityAnalyzer.glare(card) - 0.02) < 1e-9)
+        #expect(abs(QualityAnalyzer.glare(card, diffuse: 208) - 0.02) < 1e-9)
+    }
+
+    @Test func aWhitePageIsNotGlare() {
+        let page = RGBImage(width: 200, height: 100, fill: (252, 252, 250))
+        #expect(QualityAnalyzer.glare(page, diffuse: 251) == 0)
     }
 
     @Test func chromaSeparatesGrayscaleFromColour() {

@@ -6,8 +6,8 @@ public enum QualityAnalyzer {
         return QualityScores(
             sharpness: sharpness(gray),
             brightness: Double(gray.percentile(0.90)),
-            glare: glare(card),
-            chroma: chroma(photo)
+            glare: glare(card, diffuse: gray.percentile(0.5)),
+            chroma: chroma(photo) * CardLocator.exposureGain(photo)
         )
     }
 
@@ -45,14 +45,16 @@ public enum QualityAnalyzer {
         return 0
     }
 
-    /// Pixels at least 250 bright with under 24 of chroma, as a share of the card.
-    static func glare(_ card: RGBImage) -> Double {
+    /// Saturated, colourless pixels that stand well above the card's diffuse level (`diffuse`,
+    /// its median luminance), as a share of the card. A white page is bright everywhere and has
+    /// no highlight; a flash leaves one on a card that is otherwise mid-toned.
+    static func glare(_ card: RGBImage, diffuse: Int) -> Double {
+        let floor = max(235, diffuse + 25) * 1000
         var saturated = 0
         card.pixels.withUnsafeBufferPointer { p in
             for i in stride(from: 0, to: p.count, by: 3) {
-                let (r, g, b) = (p[i], p[i + 1], p[i + 2])
-                let low = min(r, g, b), high = max(r, g, b)
-                if low >= 245, high - low < 24 { saturated += 1 }
+                let (r, g, b) = (Int(p[i]), Int(p[i + 1]), Int(p[i + 2]))
+                if 299 * r + 587 * g + 114 * b >= floor, max(r, g, b) - min(r, g, b) < 32 { saturated += 1 }
             }
         }
         return Double(saturated) / Double(max(1, card.width * card.height))

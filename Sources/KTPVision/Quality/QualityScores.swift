@@ -6,9 +6,11 @@ public struct QualityScores: Sendable, Hashable, Codable {
     public var sharpness: Double
     /// The card's bright level: the 90th percentile of luminance, 0...255.
     public var brightness: Double
-    /// The share of the card's pixels that are saturated and colourless: specular glare.
+    /// The share of the card's pixels that are saturated, colourless and well above the card's
+    /// median: specular glare.
     public var glare: Double
-    /// The photo's mean chroma (max minus min channel), 0...255.
+    /// The photo's mean chroma (max minus min channel), 0...255, after exposure is normalised so
+    /// that a dark colour photo is not mistaken for a gray one.
     public var chroma: Double
 
     public init(sharpness: Double, brightness: Double, glare: Double, chroma: Double) {
