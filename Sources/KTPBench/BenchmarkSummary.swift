@@ -5,7 +5,8 @@ public struct BenchmarkSummary: Sendable, Hashable {
     public var name: String
     public var photos: Int
     public var cards: Int
-    /// Shares in [0, 1]; `nil` where the group has nothing to measure.
+    /// Shares in [0, 1]; `nil` where the group has nothing to measure. Fields washed out by glare
+    /// are not counted, the NIK included.
     public var nikExact: Double?
     public var meanFieldExact: Double?
     public var fieldAccuracy: [FieldKey: Double]
@@ -27,7 +28,7 @@ public struct BenchmarkSummary: Sendable, Hashable {
         photos = samples.count
         let cards = samples.filter(\.isKTP)
         self.cards = cards.count
-        nikExact = Self.share(cards) { $0.isCorrect(.nik) }
+        nikExact = Self.share(cards.filter { !$0.washedOut.contains(.nik) }) { $0.isCorrect(.nik) }
         meanFieldExact = cards.isEmpty ? nil : cards.map { sample in
             let keys = sample.scoredKeys
             return Double(keys.filter(sample.isCorrect).count) / Double(max(1, keys.count))

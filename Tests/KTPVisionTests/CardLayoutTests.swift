@@ -45,7 +45,8 @@ import Testing
         #expect(reading.raw[.maritalStatus]?.text == "KAWIN")
         #expect(reading.raw[.nationality]?.text == "WNI")
         #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
-        #expect(reading.nikBox?.x == 280)
+        // Widened left to just past the colon, which ends at 250 + 14.
+        #expect(reading.nikBox?.x == 266)
         #expect(reading.isKTP)
     }
 
@@ -97,5 +98,20 @@ import Testing
         #expect(TextSimilarity.ratio("KECAMATAN", "KECAMATAN") == 1)
         #expect(abs(TextSimilarity.ratio("KECAMATAM", "KECAMATAN") - 8.0 / 9) < 1e-9)
         #expect(TextSimilarity.ratio("", "NIK") == 0)
+    }
+}
+
+@Suite struct LabelRemnantTests {
+    @Test(arguments: [
+        ("DESA TUMALEDE", CardLabel.village, "TUMALEDE"),
+        ("1 TARAKAN", .birth, "TARAKAN"),
+        ("LAHIR BANDUNG, 05-08-1990", .birth, "BANDUNG, 05-08-1990"),
+        ("RW 017/008", .rtRw, "017/008"),
+        ("JAAN PENSIUNAN", .occupation, "PENSIUNAN"),
+        ("SEUMUR HIDUP", .validUntil, "SEUMUR HIDUP"),
+        ("KAWIN", .maritalStatus, "KAWIN"),
+    ])
+    func dropsTheLabelTailAndColonNoise(text: String, label: CardLabel, expected: String) {
+        #expect(CardLayout.strippingLabelRemnant(text, label: label) == expected)
     }
 }

@@ -153,3 +153,13 @@ struct NIKReconciliationTests {
         #expect(result.warnings.map(\.code) == [.nikCorrected])
     }
 }
+
+@Suite struct NIKColonTests {
+    @Test func aColonReadAsALeadingOneIsDropped() {
+        let candidates = NIKCandidate.candidates(
+            general: RawValue(text: "13101024611743773", confidence: 0.9), digitsOnly: nil)
+        let best = candidates.min { ($0.edits, $0.digits) < ($1.edits, $1.digits) }
+        #expect(best?.digits == "3101024611743773")
+        #expect(best?.edits == 0)
+    }
+}

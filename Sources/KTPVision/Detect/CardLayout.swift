@@ -7,28 +7,30 @@ public enum CardLayout {
     static let minimumLabel = 0.45
 
     public static func read(_ words: [OCRWord], width: Int, height: Int) -> CardReading {
-        let lines = LineGrouper.group(words)
+        // The photo column's noise would drag rows out of line, so rows are built without it;
+        // the header, which spans the card, is read from rows of every word.
         let cut = Int(Double(width) * photoColumn)
-        let scored = lines.map { line in
-            (line: line, body: OCRLine(words: line.words.filter { $0.box.x < cut }))
-        }
-        let assignment = align(scored.map(\.body))
+        let body = LineGrouper.group(words.filter { $0.box.x < cut })
+        let assignment = align(body)
         var raw: RawCard = [:]
         var scores: [CardLabel: Double] = [:]
-        var nikBox: PixelRect?
+        var boxes: [RawSlot: PixelRect] = [:]
         for (index, match) in assignment {
-            let value = valueWords(of: scored[index].body, label: match.label)
+            let value = valueWords(of: body[index], label: match.label)
             scores[match.label] = match.similarity
             guard !value.isEmpty else { continue }
             let line = OCRLine(words: value)
             raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
-            if match.label == .nik { nikBox = line.box }
+            let colonEnd = body[index].words.prefix(match.label.wordCount + 2).last { $0.text.contains(":") }
+                .map { $0.box.x + $0.box.width * (($0.text.firstIndex(of: ":")?.utf16Offset(in: $0.text) ?? 0) + 1)
+                    / max(1, $0.text.count) }
+            boxes[match.label.slot] = widened(line.box, row: body[index].box, after: colonEnd, limit: cut)
         }
-        appendAddressContinuation(lines: scored.map(\.body), assignment: assignment, into: &raw)
-        let firstBodyLine = assignment.keys.min() ?? lines.count
-        let header = readHeader(Array(lines.prefix(firstBodyLine)))
+        appendAddressContinuation(lines: body, assignment: assignment, into: &raw)
+        let firstLabelTop = assignment.keys.min().map { body[$0].box.y } ?? height
+        let header = readHeader(LineGrouper.group(words.filter { $0.box.maxY <= firstLabelTop }))
         raw.merge(header.raw) { current, _ in current }
-        return CardReading(raw: raw, nikBox: nikBox, labelScores: scores, hasProvinceHeader: header.hasProvince)
+        return CardReading(raw: raw, valueBoxes: boxes, labelScores: scores, hasProvinceHeader: header.hasProvince)
     }
 
     struct LabelMatch: Hashable {
@@ -117,6 +119,32 @@ public enum CardLayout {
         }
         let skip = min(words.count, label.wordCount)
         return Array(words.dropFirst(skip))
+    }
+
+    /// A value's box grown by a third of a line up and down, to the left as far as the colon (or
+    /// a line height without one: a first word the sparse pass dropped) and up to four line
+    /// heights to the right, never into the photo column.
+    static func widened(_ value: PixelRect, row: PixelRect, after colonEnd: Int?, limit: Int) -> PixelRect {
+        let h = max(value.height, row.height / 2)
+        let x = max(0, colonEnd.map { min(value.x, $0 + 2) } ?? value.x - h), y = max(0, row.y - h / 3)
+        let maxX = min(limit, max(value.maxX + h, min(limit, value.maxX + 4 * h)))
+        return PixelRect(x: x, y: y, width: max(1, maxX - x), height: row.height + 2 * (h / 3))
+    }
+
+    /// Drops what a wider second pass can pick up before the value: a colon, a stray `1` or `|`
+    /// read from one, and the tail of the label (`Desa` of `Kel/Desa`, `Lahir`, `RW`).
+    public static func strippingLabelRemnant(_ text: String, label: CardLabel) -> String {
+        let labelWords = label.rawValue.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+        var words = text.split(separator: " ").map(String.init)
+        while let first = words.first, words.count > 1 {
+            let letters = TextSimilarity.letters(first)
+            let noise = letters.isEmpty && first.count <= 2
+            let remnant = letters.count >= 2 && labelWords.contains { TextSimilarity.ratio(letters, $0) >= 0.6 }
+                || letters.count >= 3 && labelWords.contains { $0.hasSuffix(letters) }
+            guard noise || remnant else { break }
+            words.removeFirst()
+        }
+        return words.joined(separator: " ")
     }
 
     /// An address that wraps puts its second line between `Alamat` and `RT/RW`.

@@ -2,16 +2,21 @@
 /// evidence that decides whether this is a KTP at all.
 public struct CardReading: Sendable, Hashable {
     public var raw: RawCard
+    /// Where each slot's value was printed, widened to take in words the sparse pass missed,
+    /// for a second, single-line pass.
+    public var valueBoxes: [RawSlot: PixelRect]
     /// The NIK value's box, for the digits-only pass.
-    public var nikBox: PixelRect?
+    public var nikBox: PixelRect? { valueBoxes[.nik] }
     /// How well each label found on the card read, in [0, 1].
     public var labelScores: [CardLabel: Double]
     /// Whether the first header line reads `PROVINSI`.
     public var hasProvinceHeader: Bool
 
-    public init(raw: RawCard, nikBox: PixelRect?, labelScores: [CardLabel: Double], hasProvinceHeader: Bool) {
+    public init(
+        raw: RawCard, valueBoxes: [RawSlot: PixelRect], labelScores: [CardLabel: Double], hasProvinceHeader: Bool
+    ) {
         self.raw = raw
-        self.nikBox = nikBox
+        self.valueBoxes = valueBoxes
         self.labelScores = labelScores
         self.hasProvinceHeader = hasProvinceHeader
     }

@@ -32,9 +32,12 @@ public enum LineGrouper {
             sumHeight += word.box.height
         }
 
+        /// Rows on a card are about 1.5 line heights apart, so a centre within 0.6 of the taller
+        /// height belongs here and never to the next row, while a label set a few pixels lower
+        /// than its value still joins it.
         func admits(_ box: PixelRect) -> Bool {
             let midY = sumMidY / words.count, height = sumHeight / words.count
-            return abs(box.midY - midY) * 2 < min(height, box.height)
+            return Double(abs(box.midY - midY)) < 0.6 * Double(max(height, box.height))
         }
     }
 }

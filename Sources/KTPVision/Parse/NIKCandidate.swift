@@ -19,8 +19,11 @@ struct NIKCandidate: Sendable, Hashable {
             if digits.count == 16 {
                 found.append(NIKCandidate(digits: digits, confidence: raw.confidence, edits: 0, corroborated: false))
             } else if digits.count == 17 {
+                // The colon before the NIK, read as a `1`, is the commonest extra digit: dropping it
+                // is no edit of the NIK itself.
+                let colon = digits.first == "1" ? String(digits.dropFirst()) : nil
                 found += droppingOneDigit(digits).map {
-                    NIKCandidate(digits: $0, confidence: raw.confidence, edits: 1, corroborated: false)
+                    NIKCandidate(digits: $0, confidence: raw.confidence, edits: $0 == colon ? 0 : 1, corroborated: false)
                 }
             }
         }

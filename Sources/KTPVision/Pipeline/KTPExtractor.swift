@@ -8,6 +8,8 @@ import KTP
 public final class KTPExtractor {
     /// The small copy the locator and colour measure work on.
     static let analysisWidth = 480
+    /// Below this the page is not worth a second pass per field.
+    static let rereadEvidence = 6.0
 
     private let ocr: TesseractEngine
     private let normalizer: FieldNormalizer
@@ -78,18 +80,26 @@ public final class KTPExtractor {
         inspector?("ocr", prepared)
         let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
         var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
-        if let box = reading.nikBox {
-            let pad = box.height / 2
-            let region = PixelRect(
-                x: max(0, box.x - pad), y: max(0, box.y - pad),
-                width: min(prepared.width - max(0, box.x - pad), box.width + 2 * pad),
-                height: min(prepared.height - max(0, box.y - pad), box.height + 2 * pad)
-            )
-            let digits = ocr.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789")
-            if let line = digits.first {
-                let text = digits.map(\.text).joined()
-                reading.raw[.nikDigits] = RawValue(text: text, confidence: line.confidence)
+        guard reading.evidence >= Self.rereadEvidence else { return reading }
+        for (slot, box) in reading.valueBoxes {
+            let region = box.clamped(width: prepared.width, height: prepared.height)
+            if slot == .nik {
+                // The colon stays in the whitelist so that it is not read as a `1`.
+                let digits = ocr.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789:")
+                if let line = digits.first {
+                    let text = digits.map(\.text).joined().filter(\.isASCIIDigit)
+                    reading.raw[.nikDigits] = RawValue(text: text, confidence: line.confidence)
+                }
+                continue
             }
+            // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
+            // sparse segmentation drops.
+            let lines = ocr.recognize(prepared, region: region, segmentation: .line)
+            let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
+            guard !line.words.isEmpty, line.confidence >= (reading.raw[slot]?.confidence ?? 0) - 0.1 else { continue }
+            let text = CardLabel.allCases.first { $0.slot == slot }
+                .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
+            reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
         }
         return reading
     }
