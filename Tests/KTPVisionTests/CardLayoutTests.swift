@@ -115,3 +115,26 @@ import Testing
         #expect(CardLayout.strippingLabelRemnant(text, label: label) == expected)
     }
 }
+
+@Suite struct DetectionTests {
+    static func reading(province: Bool, nikLabel: Double, nik: String, labels: [CardLabel: Double] = [:]) -> CardReading {
+        var scores = labels
+        scores[.nik] = nikLabel
+        return CardReading(raw: [.nik: RawValue(text: nik, confidence: 0.9)], valueBoxes: [:], labelScores: scores,
+                           hasProvinceHeader: province)
+    }
+
+    @Test func aProvinceHeaderOverAValidNIKIsAKTPEvenWhenTheSmallLabelsAreIllegible() {
+        #expect(Self.reading(province: true, nikLabel: 1, nik: "3204054508900003").isKTP)
+    }
+
+    @Test func anInvalidOrShortNumberNeedsTheLabelsToo() {
+        #expect(!Self.reading(province: true, nikLabel: 1, nik: "3204059908900003").isKTP)
+        #expect(!Self.reading(province: true, nikLabel: 1, nik: "320405450890").isKTP)
+        #expect(!Self.reading(province: false, nikLabel: 1, nik: "3204054508900003").isKTP)
+    }
+
+    @Test func aBankCardNumberWithoutHeaderOrLabelIsNotAKTP() {
+        #expect(!Self.reading(province: false, nikLabel: 0.3, nik: "4111111111111111").isKTP)
+    }
+}

@@ -33,14 +33,23 @@ public struct CardReading: Sendable, Hashable {
 
     /// A KTP shows its province header or NIK label, labels that no other card prints, and
     /// enough evidence overall. One keyword is never enough: a driving licence also prints
-    /// `Nama` and `Alamat`, and a student card prints `NIM`.
+    /// `Nama` and `Alamat`, and a student card prints `NIM`. When a photo is too soft for the
+    /// small labels, the large print still decides it: a `PROVINSI` header over a `NIK` label
+    /// whose sixteen digits form a valid NIK is a KTP and nothing else.
     public var isKTP: Bool {
-        let anchored = hasProvinceHeader || (labelScores[.nik] ?? 0) >= Self.seenLabel
+        let nikLabel = (labelScores[.nik] ?? 0) >= Self.seenLabel
+        if hasProvinceHeader, nikLabel, hasValidNIK { return true }
         let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
-        return anchored && distinctive >= 3 && evidence >= 10
+        return (hasProvinceHeader || nikLabel) && distinctive >= 3 && evidence >= 10
     }
 
     private var nikDigitCount: Int {
         (raw[.nik]?.text ?? "").filter(\.isASCIIDigit).count
+    }
+
+    private var hasValidNIK: Bool {
+        [raw[.nik], raw[.nikDigits]].contains { value in
+            value.map { NIK(String($0.text.filter(\.isASCIIDigit))) != nil } ?? false
+        }
     }
 }
