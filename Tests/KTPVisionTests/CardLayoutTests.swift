@@ -93,12 +93,6 @@ import Testing
         ]
         #expect(LineGrouper.group(words).map(\.text) == ["A B", "C"])
     }
-
-    @Test func similarityOfEditedStrings() {
-        #expect(TextSimilarity.ratio("KECAMATAN", "KECAMATAN") == 1)
-        #expect(abs(TextSimilarity.ratio("KECAMATAM", "KECAMATAN") - 8.0 / 9) < 1e-9)
-        #expect(TextSimilarity.ratio("", "NIK") == 0)
-    }
 }
 
 @Suite struct LabelRemnantTests {

@@ -36,7 +36,7 @@ public enum CardLabel: String, Sendable, Hashable, CaseIterable {
     var wordCount: Int { rawValue.split(separator: " ").count }
 
     /// The label's letters only: what OCR noise is compared against.
-    var letters: String { TextSimilarity.letters(rawValue) }
+    var letters: String { FuzzyMatcher.letters(rawValue) }
 
     /// Labels that only a KTP prints, as opposed to those a driving licence or student card shares.
     var isDistinctive: Bool {

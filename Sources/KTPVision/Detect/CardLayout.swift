@@ -97,7 +97,7 @@ public enum CardLayout {
         for count in max(1, label.wordCount - 1)...(label.wordCount + 1) where count <= words.count {
             candidates.append(Array(words.prefix(count)))
         }
-        return candidates.map { TextSimilarity.ratio(TextSimilarity.letters($0.joined()), label.letters) }.max() ?? 0
+        return candidates.map { FuzzyMatcher.ratio(FuzzyMatcher.letters($0.joined()), label.letters) }.max() ?? 0
     }
 
     /// The words after the label: after the first colon, else after the label's word count.
@@ -137,9 +137,9 @@ public enum CardLayout {
         let labelWords = label.rawValue.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
         var words = text.split(separator: " ").map(String.init)
         while let first = words.first, words.count > 1 {
-            let letters = TextSimilarity.letters(first)
+            let letters = FuzzyMatcher.letters(first)
             let noise = letters.isEmpty && first.count <= 2
-            let remnant = letters.count >= 2 && labelWords.contains { TextSimilarity.ratio(letters, $0) >= 0.6 }
+            let remnant = letters.count >= 2 && labelWords.contains { FuzzyMatcher.ratio(letters, $0) >= 0.6 }
                 || letters.count >= 3 && labelWords.contains { $0.hasSuffix(letters) }
             guard noise || remnant else { break }
             words.removeFirst()
@@ -165,7 +165,7 @@ public enum CardLayout {
     static func readHeader(_ lines: [OCRLine]) -> (raw: RawCard, hasProvince: Bool) {
         let candidates = lines.filter { !$0.words.isEmpty }
         let provinceIndex = candidates.firstIndex { line in
-            line.words.prefix(2).contains { TextSimilarity.ratio(TextSimilarity.letters($0.text), "PROVINSI") >= 0.75 }
+            line.words.prefix(2).contains { FuzzyMatcher.ratio(FuzzyMatcher.letters($0.text), "PROVINSI") >= 0.75 }
         }
         var raw: RawCard = [:]
         if let provinceIndex {

@@ -61,6 +61,16 @@ public struct FuzzyMatcher: Sendable, Hashable {
         return previous[b.count]
     }
 
+    /// Similarity of two strings as they are, with no key applied.
+    static func ratio(_ a: String, _ b: String) -> Double {
+        similarity(Array(a), Array(b))
+    }
+
+    /// Upper-case letters only: the form printed labels are compared in, where a digit is noise.
+    static func letters(_ text: some StringProtocol) -> String {
+        String(text.uppercased().filter { $0.isASCII && $0.isLetter })
+    }
+
     /// The comparison form: upper case, letters and digits only.
     public static func key(_ text: String) -> String {
         String(text.uppercased().filter { $0.isLetter || $0.isNumber })
