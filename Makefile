@@ -35,8 +35,8 @@ test: deps
 
 ## The main job: read the bundled SPESIMEN photo and print its card.
 demo: build
-	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/ktp-clean-1.jpg
-	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/ktp-clean-1.jpg --json
+	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/0001-ktp-clean.jpg
+	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/0001-ktp-clean.jpg --json
 
 ## The accuracy and speed benchmark on a freshly generated set (release build).
 bench: release

@@ -44,11 +44,9 @@ struct BenchCommand: AsyncParsableCommand {
         var samples: [BenchmarkSample] = []
         for (index, record) in records.enumerated() {
             let path = URL(fileURLWithPath: images).appendingPathComponent(record.file).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError("cannot read \(path), named in \(truth)")
-            }
+            let bytes = try PhotoFile.read(path)
             let start = ContinuousClock.now
-            let extraction = try? extractor.extract([UInt8](data))
+            let extraction = try? extractor.extract(bytes)
             let seconds = (ContinuousClock.now - start).seconds
             samples.append(BenchmarkSample(
                 condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),

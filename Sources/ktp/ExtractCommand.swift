@@ -27,12 +27,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup var regions: RegionOptions
 
     func run() async throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: photo)))
-        } catch {
-            throw CLIError("cannot read \(photo): \(error.localizedDescription)")
-        }
+        let bytes = try PhotoFile.read(photo)
         let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
         if let inspect {
             try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)
