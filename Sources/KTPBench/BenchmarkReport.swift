@@ -19,8 +19,8 @@ public struct BenchmarkReport: Sendable {
 
     public func markdown() -> String {
         var out = "| condition | photos | NIK exact | field exact | detection | blur P/R | dark P/R | flash P/R "
-            + "| gray P/R | median ms | p90 ms | tesseract ms | ratio |\n"
-        out += "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+            + "| gray P/R | median ms | p90 ms | tesseract ms | ratio | tesseract 1-thread ms | ratio |\n"
+        out += "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for summary in summaries + [overall] {
             let flags = QualityFlag.allCases.map { flag in
                 let pr = summary.flags[flag]
@@ -34,6 +34,8 @@ public struct BenchmarkReport: Sendable {
                 Self.milliseconds(summary.medianSeconds), Self.milliseconds(summary.p90Seconds),
                 summary.baselineMedianSeconds.map(Self.milliseconds) ?? "–",
                 summary.timeRatio.map { String(format: "%.2f", $0) } ?? "–",
+                summary.singleThreadBaselineMedianSeconds.map(Self.milliseconds) ?? "–",
+                summary.singleThreadTimeRatio.map { String(format: "%.2f", $0) } ?? "–",
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

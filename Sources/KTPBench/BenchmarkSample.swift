@@ -19,11 +19,13 @@ public struct BenchmarkSample: Sendable, Hashable {
     public var seconds: Double
     /// One plain `tesseract` CLI run on the same photo, when measured.
     public var baselineSeconds: Double?
+    /// The same run with OpenMP held to one thread (`OMP_THREAD_LIMIT=1`), when measured.
+    public var singleThreadBaselineSeconds: Double?
 
     public init(
         condition: String, isKTP: Bool, truthFields: KTPFields, truthQuality: ImageQuality, washedOut: Set<FieldKey>,
         detected: Bool, fields: KTPFields?, quality: ImageQuality, scores: QualityScores? = nil, seconds: Double,
-        baselineSeconds: Double?
+        baselineSeconds: Double?, singleThreadBaselineSeconds: Double? = nil
     ) {
         self.condition = condition
         self.isKTP = isKTP
@@ -36,6 +38,7 @@ public struct BenchmarkSample: Sendable, Hashable {
         self.scores = scores
         self.seconds = seconds
         self.baselineSeconds = baselineSeconds
+        self.singleThreadBaselineSeconds = singleThreadBaselineSeconds
     }
 
     /// The keys scored on this photo: all seventeen, less those washed out.

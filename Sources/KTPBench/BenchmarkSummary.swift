@@ -17,10 +17,16 @@ public struct BenchmarkSummary: Sendable, Hashable {
     public var medianSeconds: Double
     public var p90Seconds: Double
     public var baselineMedianSeconds: Double?
+    public var singleThreadBaselineMedianSeconds: Double?
 
     /// Ours over the plain CLI run, median to median.
-    public var timeRatio: Double? {
-        baselineMedianSeconds.flatMap { $0 > 0 ? medianSeconds / $0 : nil }
+    public var timeRatio: Double? { Self.ratio(medianSeconds, baselineMedianSeconds) }
+
+    /// Ours over the single-threaded CLI run, median to median.
+    public var singleThreadTimeRatio: Double? { Self.ratio(medianSeconds, singleThreadBaselineMedianSeconds) }
+
+    private static func ratio(_ ours: Double, _ theirs: Double?) -> Double? {
+        theirs.flatMap { $0 > 0 ? ours / $0 : nil }
     }
 
     public init(name: String, samples: [BenchmarkSample]) {
@@ -50,12 +56,16 @@ public struct BenchmarkSummary: Sendable, Hashable {
         let times = samples.map(\.seconds).sorted()
         medianSeconds = Self.quantile(times, 0.5)
         p90Seconds = Self.quantile(times, 0.9)
-        let baseline = samples.compactMap(\.baselineSeconds).sorted()
-        baselineMedianSeconds = baseline.isEmpty ? nil : Self.quantile(baseline, 0.5)
+        baselineMedianSeconds = Self.median(samples.compactMap(\.baselineSeconds))
+        singleThreadBaselineMedianSeconds = Self.median(samples.compactMap(\.singleThreadBaselineSeconds))
     }
 
     private static func share(_ samples: [BenchmarkSample], _ predicate: (BenchmarkSample) -> Bool) -> Double? {
         samples.isEmpty ? nil : Double(samples.filter(predicate).count) / Double(samples.count)
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : quantile(values.sorted(), 0.5)
     }
 
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {

@@ -53,7 +53,8 @@ struct BenchCommand: AsyncParsableCommand {
                 truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
                 detected: extraction?.card != nil, fields: extraction?.card?.fields,
                 quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores, seconds: seconds,
-                baselineSeconds: try baseline?.time(path)
+                baselineSeconds: try baseline?.time(path, singleThread: false),
+                singleThreadBaselineSeconds: try baseline?.time(path, singleThread: true)
             ))
             Diagnostics.progress("bench \(index + 1)/\(records.count)", done: index + 1 == records.count)
         }
@@ -70,7 +71,8 @@ struct BenchCommand: AsyncParsableCommand {
     }
 }
 
-/// One plain `tesseract` CLI run per photo, as a user would type it, timed from outside.
+/// One plain `tesseract` CLI run per photo, as a user would type it, timed from outside, with
+/// OpenMP's default threads and again held to one thread.
 struct TesseractBaseline {
     let executable: URL
 
@@ -84,10 +86,14 @@ struct TesseractBaseline {
         executable = found
     }
 
-    func time(_ path: String) throws -> Double {
+    /// Times one run; `singleThread` holds OpenMP to one thread, as `ktp` itself does.
+    func time(_ path: String, singleThread: Bool) throws -> Double {
         let process = Process()
         process.executableURL = executable
         process.arguments = [path, "stdout", "-l", "ind+eng", "--psm", "6"]
+        if singleThread {
+            process.environment = ProcessInfo.processInfo.environment.merging(["OMP_THREAD_LIMIT": "1"]) { $1 }
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let start = ContinuousClock.now
