@@ -60,6 +60,9 @@ struct ClosedFieldTests {
         ("PEREMPUAN Gol. Darah : AB+", "PEREMPUAN", "AB+"), ("PEREMPUAN Darah: B-", "PEREMPUAN", "B-"),
         ("LAKI-LAKI Gol. Darah : -", "LAKI-LAKI", "-"), ("PEREMPUAN A", "PEREMPUAN", "A"),
         ("LAKl-LAKI", "LAKI-LAKI", ""), ("perernpuan Gol. Darah: A8", "PEREMPUAN", "AB"),
+        ("LAKI-LAKI Gol. Darah : AT", "LAKI-LAKI", "A+"), ("PEREMPUAN Gol. Darah : AB#", "PEREMPUAN", "AB+"),
+        ("LAKI-LAKI Gol. Darah : O4", "LAKI-LAKI", "O+"), ("LAKI-LAKI Gol. Darah : —", "LAKI-LAKI", "-"),
+        ("PEREMPUAN Gol. Darah : B_", "PEREMPUAN", "B-"),
     ])
     func genderLineSplitsIntoGenderAndBloodType(text: String, gender: String, blood: String) {
         let card = normalized(.genderAndBlood, text)

@@ -4,16 +4,30 @@
 /// to be mapped keeps a lowered confidence.
 enum BloodTypeReader {
     static let letterForDigit: [Character: Character] = ["0": "O", "8": "B", "4": "A", "6": "B", "Q": "O", "D": "O"]
+    /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t` or a `F`.
+    static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "*", "‡", "†"]
+    /// What a `-` is read as: a dash of another length, an underscore, a tilde.
+    static let minusLookalikes: Set<Character> = ["-", "—", "–", "_", "~", "="]
 
     static func read(_ text: String, ocr: Double) -> FieldReading {
         let compact = RegionTable.printed(text).filter { $0 != " " && $0 != ":" && $0 != "." && $0 != "|" }
         guard !compact.isEmpty else { return .unread }
         if compact == "-" { return FieldReading(value: "-", confidence: ocr) }
+        if compact.count == 1, minusLookalikes.contains(compact.first!) {
+            return FieldReading(value: "-", confidence: Confidence.clamp(ocr) * Confidence.repairFactor)
+        }
         var substitutions = 0
         var group = ""
         var sign = ""
-        for character in compact {
-            if character == "+" || character == "-" {
+        for (index, character) in compact.enumerated() {
+            let isLast = index == compact.count - 1
+            if isLast, !group.isEmpty, plusLookalikes.contains(character) {
+                sign = "+"
+                substitutions += character == "+" ? 0 : 1
+            } else if isLast, !group.isEmpty, minusLookalikes.contains(character) {
+                sign = "-"
+                substitutions += character == "-" ? 0 : 1
+            } else if character == "+" || character == "-" {
                 sign = String(character)
             } else if "ABO".contains(character) {
                 group.append(character)
