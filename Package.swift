@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "KTPSynth", dependencies: ["KTP", "KTPVision", "CCairo", "CTesseract"],
                 swiftSettings: strict),
 
+        // The extraction service: the contract's validation, applications, jobs and callbacks.
+        .target(name: "KTPServer", dependencies: ["KTP", "KTPVision"], swiftSettings: strict),
+
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTP", "KTPVision"], swiftSettings: strict),
 
@@ -45,6 +48,7 @@ let package = Package(
         ),
 
         .testTarget(name: "KTPTests", dependencies: ["KTP"], swiftSettings: strict),
+        .testTarget(name: "KTPServerTests", dependencies: ["KTPServer"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(name: "KTPVisionTests", dependencies: ["KTPVision"],

@@ -1,0 +1,17 @@
+import KTP
+
+/// A contract error: the HTTP status and `error_code` a request is answered with.
+public struct ContractError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let code: ErrorCode
+    public let status: Int
+    /// The human text of the error body.
+    public let message: String
+
+    public init(_ code: ErrorCode, status: Int = 400, _ message: String) {
+        self.code = code
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { "\(status) \(code.rawValue): \(message)" }
+}

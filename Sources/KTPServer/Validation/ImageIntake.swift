@@ -1,0 +1,49 @@
+import Foundation
+import KTP
+import KTPVision
+
+/// The contract's image checks 9 to 12 on a base64 `image`, answered from the bytes' structure
+/// alone so that the accept path never decodes pixels.
+public enum ImageIntake {
+    /// 5 MiB of image bytes, after base64 decoding.
+    public static let maxBytes = 5 << 20
+
+    /// The decoded bytes and what their header says, or the contract error for the first check
+    /// that fails.
+    public static func accept(base64 image: String) -> Result<(bytes: [UInt8], header: ImageHeader), ContractError> {
+        var payload = Substring(image)
+        if payload.hasPrefix("data:") {
+            guard let comma = payload.firstIndex(of: ","), payload[..<comma].hasSuffix(";base64") else {
+                return .failure(ContractError(.invalidPayloadImageFormat, "the data URL is not base64"))
+            }
+            payload = payload[payload.index(after: comma)...]
+        }
+        // Base64 grows bytes by 4/3: a longer string cannot decode to 5 MiB or less.
+        guard payload.utf8.count <= (maxBytes / 3 + 1) * 4 + 4 else {
+            return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
+        }
+        guard let data = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters), !data.isEmpty
+        else {
+            return .failure(ContractError(.invalidPayloadImageFormat, "the image is not valid base64"))
+        }
+        return accept(bytes: [UInt8](data))
+    }
+
+    /// Checks 9 to 12 on image bytes, however they arrived.
+    public static func accept(bytes: [UInt8]) -> Result<(bytes: [UInt8], header: ImageHeader), ContractError> {
+        guard bytes.count <= maxBytes else {
+            return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
+        }
+        do {
+            let header = try ImageStructure.validate(bytes)
+            try header.checkDimensions()
+            return .success((bytes, header))
+        } catch {
+            let code: ErrorCode = switch error.code {
+            case .tooLarge, .tooSmall: .invalidPayloadImageSize
+            default: .invalidPayloadImageFormat
+            }
+            return .failure(ContractError(code, error.description))
+        }
+    }
+}
