@@ -15,6 +15,8 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable, Error 
     case failOn1 = "FAIL_ON_1"
     case ktpNotDetected = "KTP_NOT_DETECTED"
     case internalServerError = "INTERNAL_SERVER_ERROR"
+    /// A missing or wrong `App-ID`/`API-Key` pair (ours).
+    case unauthorized = "UNAUTHORIZED"
 
     /// The contract's explanation for an operator.
     public var explanation: String {
@@ -34,6 +36,7 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable, Error 
         case .failOn1: "the photo failed quality validation"
         case .ktpNotDetected: "no KTP was found in the photo"
         case .internalServerError: "the server failed; retry or reprocess"
+        case .unauthorized: "the App-ID and API-Key pair was missing or wrong"
         }
     }
 }

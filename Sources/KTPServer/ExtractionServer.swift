@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Logging
+import ServiceLifecycle
+
+/// The whole service: HTTP routes plus the workers, run as one service group so that SIGTERM
+/// and SIGINT stop accepting, let in-flight jobs finish, and exit cleanly.
+public struct ExtractionServer: Sendable {
+    public var store: SQLiteStore
+    public var engine: any Extracting
+    public var host: String
+    public var port: Int
+    public var workers: Int
+    public var allowsInsecureURLs: Bool
+    public var imageRetention: Duration?
+    public var resultRetention: Duration?
+    public var logger: Logger
+
+    public init(store: SQLiteStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
+                workers: Int, allowsInsecureURLs: Bool = false, imageRetention: Duration? = nil,
+                resultRetention: Duration? = nil, logger: Logger) {
+        self.store = store
+        self.engine = engine
+        self.host = host
+        self.port = port
+        self.workers = workers
+        self.allowsInsecureURLs = allowsInsecureURLs
+        self.imageRetention = imageRetention
+        self.resultRetention = resultRetention
+        self.logger = logger
+    }
+
+    /// The HTTP application alone; `onRunning` receives the bound port (useful with port 0).
+    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        let router = Router()
+        router.get("/healthz") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
+        ExtractionAPI(apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
+                      logger: logger).addRoutes(to: router)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ktp"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var jobWorkers = JobWorkers(store: store, processor: JobProcessor(engine: engine), workers: workers,
+                                    logger: logger)
+        jobWorkers.imageRetention = imageRetention
+        jobWorkers.resultRetention = resultRetention
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: application(onRunning: onRunning)), .init(service: jobWorkers)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import KTP
+
+extension ExtractionAPI {
+    func submit(_ request: Request) async throws -> Response {
+        let body = try await Self.body(of: request)
+        let app = try await authenticate(request)
+        let submit = try validator.validate(body: body).get()
+        let isSandbox = app.mode == .sandbox
+        if isSandbox, let id = submit.referenceID, let error = Sandbox.submitReferenceID(id) { throw error }
+        let referenceID = submit.referenceID ?? "ktp-" + UUID().uuidString.lowercased()
+        // Check 7, then 8, read-only here; both are enforced again atomically when the job is stored.
+        if try await jobs.exists(applicationID: app.id, referenceID: referenceID) {
+            throw ContractError(.invalidPayloadReferenceIDExists, "the reference_id was used before")
+        }
+        if case .testing(let remaining) = app.mode, remaining <= 0 {
+            throw ContractError(.insufficientQuota, status: 403, "the testing quota is spent")
+        }
+        var job = NewJob(applicationID: app.id, referenceID: referenceID,
+                         options: JobOptions(isQuality: submit.isQuality, validateQuality: submit.validateQuality,
+                                             callbackURL: submit.callbackURL),
+                         submittedAt: Date())
+        if isSandbox {
+            _ = try Sandbox.image(submit.image).get()
+            job.sandboxImage = submit.image
+        } else if submit.image.lowercased().hasPrefix("https://") || submit.image.lowercased().hasPrefix("http://") {
+            throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched by this server yet")
+        } else {
+            job.image = try ImageIntake.accept(base64: submit.image).get().bytes
+        }
+        do {
+            _ = try await jobs.enqueue(job)
+        } catch {
+            throw Self.contractError(for: error)
+        }
+        logger.info("accepted", metadata: ["app": "\(app.id)", "reference_id": "\(referenceID)"])
+        return Self.json(AcceptedBody(data: .init(referenceID: referenceID)), status: 200)
+    }
+
+    /// The store's refusals that the contract names; anything else stays an internal error.
+    static func contractError(for error: StoreError) -> any Error {
+        switch error.code {
+        case .referenceIDExists: ContractError(.invalidPayloadReferenceIDExists, "the reference_id was used before")
+        case .quotaSpent: ContractError(.insufficientQuota, status: 403, "the testing quota is spent")
+        case .unknownApplication, .database: error
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KTP
+import Logging
+import NIOCore
+
+/// The contract's routes: submit and result, each running its checks in the contract's order.
+public struct ExtractionAPI: Sendable {
+    public static let submitPath = "/ktp/id/extract-async"
+    public static let resultPath = "/ktp/id/extract-async/result"
+    /// Request bodies over this are refused on their size (ours).
+    public static let maxBodyBytes = 8 << 20
+
+    public var apps: any ApplicationStore
+    public var jobs: any JobStore
+    public var validator: SubmitValidator
+    public var logger: Logger
+
+    public init(apps: any ApplicationStore, jobs: any JobStore, validator: SubmitValidator, logger: Logger) {
+        self.apps = apps
+        self.jobs = jobs
+        self.validator = validator
+        self.logger = logger
+    }
+
+    public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.post(RouterPath(Self.submitPath)) { request, _ in await self.respond { try await self.submit(request) } }
+        router.get(RouterPath(Self.resultPath)) { request, _ in await self.respond { try await self.result(request) } }
+    }
+
+    /// Runs a handler and turns its contract error, or any other error, into the error body.
+    private func respond(_ handler: () async throws -> Response) async -> Response {
+        do {
+            return try await handler()
+        } catch let error as ContractError {
+            return Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
+        } catch {
+            logger.error("unexpected failure", metadata: ["error": "\(error)"])
+            return Self.json(ErrorBody(message: "internal server error", errorCode: .internalServerError), status: 500)
+        }
+    }
+
+    func authenticate(_ request: Request) async throws -> ClientApp {
+        let unauthorized = ContractError(.unauthorized, status: 401, "missing or wrong App-ID and API-Key")
+        guard let id = request.headers[HTTPField.Name("App-ID")!], let key = request.headers[HTTPField.Name("API-Key")!],
+              let app = try await apps.application(id: id), app.accepts(key: key) else { throw unauthorized }
+        return app
+    }
+
+    static func body(of request: Request) async throws -> [UInt8] {
+        let tooLarge = ContractError(.invalidPayloadImageSize, "the request body is over 8 MiB")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes { throw tooLarge }
+        do {
+            let buffer = try await request.body.collect(upTo: maxBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw tooLarge
+        }
+    }
+
+    static func json(_ value: some Encodable, status: Int) -> Response {
+        let data = (try? ResultBody.makeEncoder().encode(value)) ?? Data()
+        return Response(status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import KTP
+
+/// Durable jobs, shaped for both SQLite now and PostgreSQL later: claims take a lease (in
+/// PostgreSQL, `FOR UPDATE SKIP LOCKED`), a rescuer re-queues expired leases, and every state
+/// change is conditional on the lease so that a job is never completed twice.
+public protocol JobStore: Sendable {
+    /// Stores a job atomically with its checks: the reference_id must be new for the
+    /// application, and a testing application's quota is spent here, only on acceptance.
+    func enqueue(_ job: NewJob) async throws(StoreError) -> Job
+
+    /// Whether the application has used this reference_id.
+    func exists(applicationID: String, referenceID: String) async throws(StoreError) -> Bool
+
+    /// The oldest runnable job, now leased to `worker` until `now + lease`.
+    func claim(worker: String, lease: Duration, now: Date) async throws(StoreError) -> Job?
+
+    /// Stores the result if `worker` still holds the lease; returns whether it did. The image is
+    /// deleted unless `retainImage`.
+    func complete(jobID: Int64, worker: String, result: ResultBody, at: Date, retainImage: Bool)
+        async throws(StoreError) -> Bool
+
+    /// Gives the job back for another attempt at `retryAt`, if `worker` still holds the lease.
+    func release(jobID: Int64, worker: String, retryAt: Date) async throws(StoreError) -> Bool
+
+    /// Re-queues every job whose lease expired before `now`; returns how many.
+    func rescueExpired(now: Date) async throws(StoreError) -> Int
+
+    /// The job of this application with this reference_id.
+    func job(applicationID: String, referenceID: String) async throws(StoreError) -> Job?
+
+    /// Counts of jobs by state, for metrics.
+    func countsByState() async throws(StoreError) -> [JobState: Int]
+
+    /// Deletes retained images stored before `imagesBefore`, and results completed before
+    /// `resultsBefore`; returns how many rows changed.
+    func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int
+}
+
+/// A store failure, with the contract's code where one applies.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        case referenceIDExists
+        case quotaSpent
+        case unknownApplication
+        case database
+    }
+
+    public let code: Code
+    public let detail: String
+
+    public init(_ code: Code, _ detail: String = "") {
+        self.code = code
+        self.detail = detail
+    }
+
+    public var description: String { detail.isEmpty ? code.rawValue : "\(code.rawValue): \(detail)" }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import KTP
+
+/// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations.
+///
+/// SQLite has one writer at a time, so a claim is a single `UPDATE … RETURNING` and needs no
+/// row locks; the PostgreSQL store will claim with `FOR UPDATE SKIP LOCKED` instead.
+public final class SQLiteStore: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public init(path: String) throws(StoreError) {
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.database, "cannot open \(path): \(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: applications and jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE application (
+                    id TEXT PRIMARY KEY,
+                    key_hash BLOB NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode IN ('live', 'testing', 'sandbox')),
+                    quota_remaining INTEGER
+                );
+                CREATE TABLE job (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    application_id TEXT NOT NULL,
+                    reference_id TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done')),
+                    attempt INTEGER NOT NULL DEFAULT 0,
+                    options TEXT NOT NULL,
+                    image BLOB,
+                    sandbox_image TEXT,
+                    submitted_at DOUBLE NOT NULL,
+                    run_after DOUBLE NOT NULL,
+                    lease_owner TEXT,
+                    lease_expires_at DOUBLE,
+                    completed_at DOUBLE,
+                    result TEXT,
+                    UNIQUE (application_id, reference_id)
+                );
+                CREATE INDEX job_runnable ON job (state, run_after, id);
+                """)
+        }
+        return migrator
+    }
+
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw StoreError(.database, "\(error)")
+        }
+    }
+
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, "\(error)")
+        }
+    }
+}

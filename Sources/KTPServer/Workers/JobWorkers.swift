@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Workers that claim jobs with a lease, run them and store results; plus the rescuer that
+/// re-queues expired leases, at start and periodically. A job fails for good after
+/// ``maxAttempts`` internal failures, retried with backoff.
+public struct JobWorkers: Service {
+    public var store: any JobStore
+    public var processor: JobProcessor
+    public var workers: Int
+    public var lease: Duration = .seconds(120)
+    public var pollInterval: Duration = .milliseconds(100)
+    public var rescueInterval: Duration = .seconds(15)
+    /// Keep image bytes this long after the result is stored; `nil` deletes them at once.
+    public var imageRetention: Duration?
+    /// Purge results this long after completion; `nil` keeps them.
+    public var resultRetention: Duration?
+    public static let maxAttempts = 3
+    public var logger: Logger
+
+    public init(store: any JobStore, processor: JobProcessor, workers: Int, logger: Logger) {
+        self.store = store
+        self.processor = processor
+        self.workers = max(1, workers)
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown: workers finish the job in hand, then stop.
+    public func run() async throws {
+        _ = try? await store.rescueExpired(now: Date())
+        await withDiscardingTaskGroup { group in
+            for index in 0..<workers {
+                group.addTask { await self.work(name: "worker-\(ProcessInfo.processInfo.processIdentifier)-\(index)") }
+            }
+            group.addTask { await self.rescue() }
+        }
+    }
+
+    private func work(name: String) async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                guard let job = try await store.claim(worker: name, lease: lease, now: Date()) else {
+                    try? await Task.sleep(for: pollInterval)
+                    continue
+                }
+                await run(job, worker: name)
+            } catch {
+                logger.error("claim failed", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    func run(_ job: Job, worker: String) async {
+        var metadata: Logger.Metadata = ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"]
+        do {
+            let result = try await processor.process(job)
+            let stored = try await store.complete(jobID: job.id, worker: worker, result: result, at: Date(),
+                                                  retainImage: imageRetention != nil)
+            metadata["status"] = "\(result.data.status.rawValue)"
+            logger.info(stored ? "job done" : "job done elsewhere; result dropped", metadata: metadata)
+        } catch {
+            metadata["error"] = "\(error)"
+            if job.attempt >= Self.maxAttempts {
+                logger.error("job failed for good", metadata: metadata)
+                _ = try? await store.complete(jobID: job.id, worker: worker,
+                                              result: JobProcessor.internalFailure(job, at: Date()), at: Date(),
+                                              retainImage: imageRetention != nil)
+            } else {
+                let delay = Self.backoff(attempt: job.attempt)
+                logger.warning("job failed; retrying", metadata: metadata)
+                _ = try? await store.release(jobID: job.id, worker: worker, retryAt: Date().addingTimeInterval(delay))
+            }
+        }
+    }
+
+    /// 1 s, 2 s, 4 s … after the first, second, third failure.
+    static func backoff(attempt: Int) -> TimeInterval {
+        pow(2, Double(max(0, attempt - 1)))
+    }
+
+    /// Re-queues expired leases and applies the retention settings, every ``rescueInterval``.
+    private func rescue() async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: rescueInterval)
+            let now = Date()
+            if let count = try? await store.rescueExpired(now: now), count > 0 {
+                logger.warning("re-queued jobs whose lease expired", metadata: ["count": "\(count)"])
+            }
+            if imageRetention != nil || resultRetention != nil {
+                _ = try? await store.purge(
+                    imagesBefore: imageRetention.map { now.addingTimeInterval(-$0.timeInterval) },
+                    resultsBefore: resultRetention.map { now.addingTimeInterval(-$0.timeInterval) })
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import KTPServer
+import KTPVision
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Extract KTP (Asynchronous) service: HTTP API, durable jobs and workers."
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "The SQLite database. Default: $XDG_DATA_HOME/ktp/server.sqlite.")
+    var database: String?
+
+    @Option(name: .customLong("app"), help: "An application, ID:KEY[:live|testing|sandbox[:QUOTA]]. Repeatable.")
+    var apps: [AppArgument] = []
+
+    @Option(help: "Worker threads running the engine. Default: one per core.")
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Allow http:// and private, loopback or link-local URLs. For development only.")
+    var allowInsecureURLs = false
+
+    @Option(help: "Keep image bytes this long after the result is stored (e.g. 30m, 12h, 7d).")
+    var retainImages: DurationArgument?
+
+    @Option(help: "Purge results this long after completion (e.g. 30d).")
+    var retainResults: DurationArgument?
+
+    @OptionGroup var regions: RegionOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "ktp.serve")
+        let path = try database ?? DataDirectory.file("server.sqlite")
+        let store = try SQLiteStore(path: path)
+        for app in apps { try await store.save(app.clientApp) }
+        if try await store.applications().isEmpty {
+            let created = AppArgument.generated()
+            try await store.save(created.clientApp)
+            print("created application \(created.id) (live); its API key, shown only now: \(created.key)")
+        }
+        let engine = try ExtractorPool(workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
+        let server = ExtractionServer(
+            store: store, engine: engine, host: host, port: port, workers: workers,
+            allowsInsecureURLs: allowInsecureURLs, imageRetention: retainImages?.duration,
+            resultRetention: retainResults?.duration, logger: logger
+        )
+        let host = self.host
+        try await server.run { port in print("ktp serve listening on http://\(host):\(port) (database \(path))") }
+        engine.shutdown()
+    }
+}
