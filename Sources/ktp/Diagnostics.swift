@@ -1,7 +1,12 @@
 import Foundation
 
-/// Notes and progress for a person at a terminal, on stderr so stdout stays machine-readable.
+/// Lines for a person at a terminal: notes and progress on stderr, so stdout stays machine-readable.
 enum Diagnostics {
+    /// A line on stdout, written at once even when stdout is a pipe.
+    static func say(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("note: \(message)\n".utf8))
     }

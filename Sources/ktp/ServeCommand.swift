@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         if try await store.applications().isEmpty {
             let created = AppArgument.generated()
             try await store.save(created.clientApp)
-            print("created application \(created.id) (live); its API key, shown only now: \(created.key)")
+            Diagnostics.say("created application \(created.id) (live); its API key, shown only now: \(created.key)")
         }
         let engine = try ExtractorPool(workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
         let server = ExtractionServer(
@@ -59,7 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
             resultRetention: retainResults?.duration, logger: logger
         )
         let host = self.host
-        try await server.run { port in print("ktp serve listening on http://\(host):\(port) (database \(path))") }
+        try await server.run { port in
+            Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(path))")
+        }
         engine.shutdown()
     }
 }

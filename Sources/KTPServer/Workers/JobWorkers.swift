@@ -83,7 +83,9 @@ public struct JobWorkers: Service {
     /// Re-queues expired leases and applies the retention settings, every ``rescueInterval``.
     private func rescue() async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: rescueInterval)
+            // A graceful shutdown cuts the wait short rather than holding the exit for an interval.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: rescueInterval) }
+            guard !Task.isShuttingDownGracefully else { return }
             let now = Date()
             if let count = try? await store.rescueExpired(now: now), count > 0 {
                 logger.warning("re-queued jobs whose lease expired", metadata: ["count": "\(count)"])
