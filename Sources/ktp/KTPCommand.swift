@@ -5,6 +5,6 @@ struct KTPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ktp",
         abstract: "Read Indonesian identity cards (KTP).",
-        subcommands: [ExtractCommand.self, ServeCommand.self, BenchCommand.self, GenerateCommand.self]
+        subcommands: [ExtractCommand.self, ServeCommand.self, AppsCommand.self, BenchCommand.self, GenerateCommand.self]
     )
 }

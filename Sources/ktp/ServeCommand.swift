@@ -25,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Worker threads running the engine. Default: one per core.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Allow http:// and private, loopback or link-local URLs. For development only.")
+    @Flag(name: .customLong("allow-insecure-urls"),
+          help: "Allow http:// and private, loopback or link-local URLs. For development only.")
     var allowInsecureURLs = false
 
     @Option(help: "Keep image bytes this long after the result is stored (e.g. 30m, 12h, 7d).")

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KTPServer
+
+struct AppsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apps",
+        abstract: "Manage the applications the service accepts.",
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    struct DatabaseOption: ParsableArguments {
+        @Option(help: "The SQLite database. Default: $XDG_DATA_HOME/ktp/server.sqlite.")
+        var database: String?
+
+        func open() throws -> SQLiteStore {
+            try SQLiteStore(path: try database ?? DataDirectory.file("server.sqlite"))
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an application, or replace one with the same id.")
+
+        @Argument(help: "The App-ID.")
+        var id: String
+
+        @Option(help: "The API key. Default: a new random key, printed once.")
+        var key: String?
+
+        @Option(help: "live, testing or sandbox.")
+        var mode = "live"
+
+        @Option(help: "Extractions allowed in testing mode.")
+        var quota = 100
+
+        @OptionGroup var database: DatabaseOption
+
+        func validate() throws {
+            guard ["live", "testing", "sandbox"].contains(mode) else {
+                throw ValidationError("--mode must be live, testing or sandbox")
+            }
+            guard quota >= 0 else { throw ValidationError("--quota must not be negative") }
+            guard !id.isEmpty, !id.contains(":") else { throw ValidationError("the App-ID must be non-empty, with no ':'") }
+        }
+
+        func run() async throws {
+            let key = self.key ?? AppArgument.generated().key
+            let mode: ApplicationMode = switch self.mode {
+            case "testing": .testing(quotaRemaining: quota)
+            case "sandbox": .sandbox
+            default: .live
+            }
+            try await database.open().save(ClientApp(id: id, key: key, mode: mode))
+            Diagnostics.say(self.key == nil ? "added \(id) (\(self.mode)); its API key, shown only now: \(key)"
+                                            : "added \(id) (\(self.mode))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List applications (keys are stored hashed).")
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            for app in try await database.open().applications() {
+                let quota = if case .testing(let remaining) = app.mode { " \(remaining) left" } else { "" }
+                Diagnostics.say("\(app.id)\t\(app.mode.name)\(quota)")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an application.")
+
+        @Argument(help: "The App-ID.")
+        var id: String
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            guard try await database.open().removeApplication(id: id) else { throw CLIError("no application \(id)") }
+            Diagnostics.say("removed \(id)")
+        }
+    }
+}
