@@ -15,6 +15,7 @@ public struct ExtractionServer: Sendable {
     public var allowsInsecureURLs: Bool
     public var imageRetention: Duration?
     public var resultRetention: Duration?
+    public var metrics = ServiceMetrics()
     public var logger: Logger
 
     public init(store: SQLiteStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
@@ -37,7 +38,7 @@ public struct ExtractionServer: Sendable {
         let router = Router()
         router.get("/healthz") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
         ExtractionAPI(apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
-                      logger: logger).addRoutes(to: router)
+                      metrics: metrics, logger: logger).addRoutes(to: router)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ktp"),
@@ -50,6 +51,7 @@ public struct ExtractionServer: Sendable {
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var jobWorkers = JobWorkers(store: store, processor: JobProcessor(engine: engine), workers: workers,
                                     logger: logger)
+        jobWorkers.metrics = metrics
         jobWorkers.imageRetention = imageRetention
         jobWorkers.resultRetention = resultRetention
         let group = ServiceGroup(

@@ -151,6 +151,24 @@ import Testing
         }
     }
 
+    @Test func metricsCountRequestsByRouteAndCodeAndJobsByState() async throws {
+        let harness = try await Harness()
+        let image = try Self.jpegBase64()
+        try await harness.server.application().test(.live) { client in
+            _ = try await Self.submit(client, #"{"image": "\#(image)", "reference_id": "ref-001"}"#)
+            _ = try await Self.submit(client, key: "wrong", #"{"image": "\#(image)"}"#)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(text.contains(#"ktp_http_requests_total{route="submit",code="200"} 1"#))
+                #expect(text.contains(#"ktp_http_requests_total{route="submit",code="401"} 1"#))
+                #expect(text.contains(#"ktp_jobs{state="queued"} 1"#))
+                #expect(text.contains("ktp_queue_depth 1"))
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test func sandboxCodesAnswerWithoutProcessing() async throws {
         let harness = try await Harness()
         try await harness.server.application().test(.live) { client in

@@ -15,30 +15,47 @@ public struct ExtractionAPI: Sendable {
     public var apps: any ApplicationStore
     public var jobs: any JobStore
     public var validator: SubmitValidator
+    public var metrics: ServiceMetrics
     public var logger: Logger
 
-    public init(apps: any ApplicationStore, jobs: any JobStore, validator: SubmitValidator, logger: Logger) {
+    public init(apps: any ApplicationStore, jobs: any JobStore, validator: SubmitValidator, metrics: ServiceMetrics,
+                logger: Logger) {
         self.apps = apps
         self.jobs = jobs
         self.validator = validator
+        self.metrics = metrics
         self.logger = logger
     }
 
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
-        router.post(RouterPath(Self.submitPath)) { request, _ in await self.respond { try await self.submit(request) } }
-        router.get(RouterPath(Self.resultPath)) { request, _ in await self.respond { try await self.result(request) } }
+        router.post(RouterPath(Self.submitPath)) { request, _ in
+            await self.respond(route: "submit") { try await self.submit(request) }
+        }
+        router.get(RouterPath(Self.resultPath)) { request, _ in
+            await self.respond(route: "result") { try await self.result(request) }
+        }
+        router.get("/metrics") { _, _ in
+            let text = metrics.exposition(counts: (try? await jobs.countsByState()) ?? [:])
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
     }
 
-    /// Runs a handler and turns its contract error, or any other error, into the error body.
-    private func respond(_ handler: () async throws -> Response) async -> Response {
+    /// Runs a handler, turns its contract error, or any other error, into the error body, and
+    /// counts the answer.
+    private func respond(route: String, _ handler: () async throws -> Response) async -> Response {
+        let response: Response
         do {
-            return try await handler()
+            response = try await handler()
         } catch let error as ContractError {
-            return Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
+            response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
         } catch {
             logger.error("unexpected failure", metadata: ["error": "\(error)"])
-            return Self.json(ErrorBody(message: "internal server error", errorCode: .internalServerError), status: 500)
+            response = Self.json(ErrorBody(message: "internal server error", errorCode: .internalServerError),
+                                 status: 500)
         }
+        metrics.request(route: route, status: Int(response.status.code))
+        return response
     }
 
     func authenticate(_ request: Request) async throws -> ClientApp {

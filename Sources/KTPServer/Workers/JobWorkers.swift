@@ -17,6 +17,7 @@ public struct JobWorkers: Service {
     /// Purge results this long after completion; `nil` keeps them.
     public var resultRetention: Duration?
     public static let maxAttempts = 3
+    public var metrics: ServiceMetrics?
     public var logger: Logger
 
     public init(store: any JobStore, processor: JobProcessor, workers: Int, logger: Logger) {
@@ -55,7 +56,11 @@ public struct JobWorkers: Service {
     func run(_ job: Job, worker: String) async {
         var metadata: Logger.Metadata = ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"]
         do {
+            let start = ContinuousClock.now
             let result = try await processor.process(job)
+            let elapsed = (ContinuousClock.now - start).components
+            metrics?.processed(nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
+                               status: result.data.status.rawValue)
             let stored = try await store.complete(jobID: job.id, worker: worker, result: result, at: Date(),
                                                   retainImage: imageRetention != nil)
             metadata["status"] = "\(result.data.status.rawValue)"
