@@ -8,10 +8,11 @@ struct GrayGrid: Sendable, Hashable {
     /// bright background cells, refitted three times on the cells within -10% … +4% of it, so text
     /// and photos below and a highlight above do not pull it.
     func diffuseSurface() -> [Double] {
-        let terms = values.indices.map { i -> [Double] in
+        var terms = [Double](repeating: 0, count: values.count * Self.termCount)
+        for i in values.indices {
             let x = (Double(i % width) - Double(width) / 2) / Double(width)
             let y = (Double(i / width) - Double(height) / 2) / Double(width)
-            return [1, x, y, x * x, y * y, x * y]
+            terms.replaceSubrange((i * Self.termCount)..<(i * Self.termCount + 6), with: [1, x, y, x * x, y * y, x * y])
         }
         let sorted = values.sorted()
         let floor = sorted[Int(Double(sorted.count) * 0.3)]
@@ -20,7 +21,9 @@ struct GrayGrid: Sendable, Hashable {
         for _ in 0..<3 {
             guard let coefficients = Self.leastSquares(terms, values, chosen) else { break }
             for i in values.indices {
-                surface[i] = zip(terms[i], coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+                var level = 0.0
+                for k in 0..<Self.termCount { level += terms[i * Self.termCount + k] * coefficients[k] }
+                surface[i] = level
                 let ratio = values[i] / max(1, surface[i])
                 chosen[i] = ratio > 0.9 && ratio < 1.04
             }
@@ -28,15 +31,20 @@ struct GrayGrid: Sendable, Hashable {
         return surface
     }
 
-    /// Solves the normal equations of the chosen rows by Gaussian elimination with pivoting.
-    static func leastSquares(_ terms: [[Double]], _ targets: [Double], _ chosen: [Bool]) -> [Double]? {
-        let n = terms.first?.count ?? 0
+    /// The terms of the quadratic surface: 1, x, y, x², y², xy.
+    static let termCount = 6
+
+    /// Solves the normal equations of the chosen rows (`terms` holds `termCount` per row) by
+    /// Gaussian elimination with pivoting.
+    static func leastSquares(_ terms: [Double], _ targets: [Double], _ chosen: [Bool]) -> [Double]? {
+        let n = termCount
         var a = [[Double]](repeating: [Double](repeating: 0, count: n + 1), count: n)
-        for (row, use) in zip(terms.indices, chosen) where use {
-            let t = terms[row]
+        for (row, use) in chosen.enumerated() where use {
+            let t = terms[(row * n)..<(row * n + n)]
             for i in 0..<n {
-                for j in 0..<n { a[i][j] += t[i] * t[j] }
-                a[i][n] += t[i] * targets[row]
+                let ti = t[row * n + i]
+                for j in 0..<n { a[i][j] += ti * t[row * n + j] }
+                a[i][n] += ti * targets[row]
             }
         }
         for column in 0..<n {

@@ -55,9 +55,13 @@ public enum QualityAnalyzer {
             for y in 0..<(h * cell) {
                 let row = (y / cell) * w
                 var i = y * card.width * 3
-                for x in 0..<(w * cell) {
-                    sums[row + x / cell] += 299 * Int(p[i]) + 587 * Int(p[i + 1]) + 114 * Int(p[i + 2])
-                    i += 3
+                for column in 0..<w {
+                    var sum = 0
+                    for _ in 0..<cell {
+                        sum += 299 * Int(p[i]) + 587 * Int(p[i + 1]) + 114 * Int(p[i + 2])
+                        i += 3
+                    }
+                    sums[row + column] += sum
                 }
             }
         }
@@ -82,12 +86,14 @@ public enum QualityAnalyzer {
         let rise = zip(grid.values, diffuse).map { value, level in
             value - level > 5 ? value / max(1, level) - 1 : 0
         }
+        var owner = [Int](repeating: -1, count: rise.count)
         var best = 0.0
         let largest = Double(grid.values.count) * glareMaxShare
         for blob in grid.blobs(where: { rise[$0] > 0.03 }) where blob.count >= 4 && Double(blob.count) <= largest {
             let peak = blob.map { rise[$0] }.max() ?? 0
+            for i in blob { owner[i] = blob[0] }
             if peak > best, compactness(blob, width: grid.width) >= 0.35,
-               falloffWidth(blob, rise: rise, peak: peak, width: grid.width) >= 1.2 {
+               falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2 {
                 best = peak
             }
         }
@@ -117,8 +123,9 @@ public enum QualityAnalyzer {
     /// How many cells, on average, the blob takes to fall from 75% to 25% of its peak: the area
     /// between those levels over the length of the half-peak contour. A cut paper edge falls
     /// within about a cell; a flash's lobe fades over several.
-    static func falloffWidth(_ blob: [Int], rise: [Double], peak: Double, width: Int) -> Double {
-        let inside = Set(blob)
+    /// `owner` maps each cell to its blob's first cell, or -1 outside every blob.
+    static func falloffWidth(_ blob: [Int], rise: [Double], peak: Double, width: Int, owner: [Int]) -> Double {
+        func inside(_ i: Int) -> Bool { i >= 0 && i < owner.count && owner[i] == blob[0] }
         var upper = 0, lower = 0, contour = 0
         for i in blob {
             let value = rise[i]
@@ -126,8 +133,10 @@ public enum QualityAnalyzer {
             if value > 0.25 * peak { lower += 1 }
             guard value > 0.5 * peak else { continue }
             let x = i % width
-            let neighbours = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]
-            if neighbours.contains(where: { !inside.contains($0) || rise[$0] <= 0.5 * peak }) { contour += 1 }
+            let edge = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width].contains {
+                !inside($0) || rise[$0] <= 0.5 * peak
+            }
+            if edge { contour += 1 }
         }
         return Double(lower - upper) / Double(max(1, contour))
     }
