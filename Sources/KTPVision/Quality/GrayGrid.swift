@@ -12,7 +12,9 @@ struct GrayGrid: Sendable, Hashable {
         for i in values.indices {
             let x = (Double(i % width) - Double(width) / 2) / Double(width)
             let y = (Double(i / width) - Double(height) / 2) / Double(width)
-            terms.replaceSubrange((i * Self.termCount)..<(i * Self.termCount + 6), with: [1, x, y, x * x, y * y, x * y])
+            let row = i * Self.termCount
+            (terms[row], terms[row + 1], terms[row + 2]) = (1, x, y)
+            (terms[row + 3], terms[row + 4], terms[row + 5]) = (x * x, y * y, x * y)
         }
         let sorted = values.sorted()
         let floor = sorted[Int(Double(sorted.count) * 0.3)]
@@ -38,15 +40,19 @@ struct GrayGrid: Sendable, Hashable {
     /// Gaussian elimination with pivoting.
     static func leastSquares(_ terms: [Double], _ targets: [Double], _ chosen: [Bool]) -> [Double]? {
         let n = termCount
-        var a = [[Double]](repeating: [Double](repeating: 0, count: n + 1), count: n)
-        for (row, use) in chosen.enumerated() where use {
-            let t = terms[(row * n)..<(row * n + n)]
-            for i in 0..<n {
-                let ti = t[row * n + i]
-                for j in 0..<n { a[i][j] += ti * t[row * n + j] }
-                a[i][n] += ti * targets[row]
+        // Sums of products over the chosen rows, upper triangle first, then the right-hand side.
+        var sums = [Double](repeating: 0, count: n * (n + 1))
+        terms.withUnsafeBufferPointer { t in
+            for (row, use) in chosen.enumerated() where use {
+                let base = row * n
+                for i in 0..<n {
+                    let ti = t[base + i]
+                    for j in i..<n { sums[i * n + j] += ti * t[base + j] }
+                    sums[n * n + i] += ti * targets[row]
+                }
             }
         }
+        var a = (0..<n).map { i in (0..<n).map { j in sums[min(i, j) * n + max(i, j)] } + [sums[n * n + i]] }
         for column in 0..<n {
             guard let pivot = (column..<n).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }),
                   abs(a[pivot][column]) > 1e-9 else { return nil }

@@ -132,11 +132,10 @@ public enum QualityAnalyzer {
             if value > 0.75 * peak { upper += 1 }
             if value > 0.25 * peak { lower += 1 }
             guard value > 0.5 * peak else { continue }
+            func outside(_ j: Int) -> Bool { !inside(j) || rise[j] <= 0.5 * peak }
             let x = i % width
-            let edge = [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width].contains {
-                !inside($0) || rise[$0] <= 0.5 * peak
-            }
-            if edge { contour += 1 }
+            if (x == 0 || outside(i - 1)) || (x == width - 1 || outside(i + 1)) || outside(i - width)
+                || outside(i + width) { contour += 1 }
         }
         return Double(lower - upper) / Double(max(1, contour))
     }
