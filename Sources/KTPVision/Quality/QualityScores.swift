@@ -6,8 +6,9 @@ public struct QualityScores: Sendable, Hashable, Codable {
     public var sharpness: Double
     /// The card's bright level: the 90th percentile of luminance, 0...255.
     public var brightness: Double
-    /// The share of the card's pixels that are saturated, colourless and well above the card's
-    /// median: specular glare.
+    /// Specular glare: how far, as a fraction, the brightest compact, softly fading highlight rises
+    /// above the card's diffuse level (a surface fitted to its lit background); 0 when there is none.
+    /// A ratio, so an unsaturated spot in a dim photo counts and a white page does not.
     public var glare: Double
     /// The photo's mean chroma (max minus min channel), 0...255, after exposure is normalised so
     /// that a dark colour photo is not mistaken for a gray one.
