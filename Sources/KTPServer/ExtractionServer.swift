@@ -33,12 +33,12 @@ public struct ExtractionServer: Sendable {
     }
 
     /// The HTTP application alone; `onRunning` receives the bound port (useful with port 0).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+    public func application(fetcher: ImageFetcher? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
         let router = Router()
         router.get("/healthz") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
         ExtractionAPI(apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
-                      metrics: metrics, logger: logger).addRoutes(to: router)
+                      metrics: metrics, fetcher: fetcher, logger: logger).addRoutes(to: router)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ktp"),
@@ -54,13 +54,24 @@ public struct ExtractionServer: Sendable {
         jobWorkers.metrics = metrics
         jobWorkers.imageRetention = imageRetention
         jobWorkers.resultRetention = resultRetention
+        let client = ImageFetcher.makeClient()
+        let outbound = OutboundGuard(policy: URLPolicy(allowsInsecure: allowsInsecureURLs))
+        let fetcher = ImageFetcher(client: client, guard: outbound)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: application(onRunning: onRunning)), .init(service: jobWorkers)],
+                services: [
+                    .init(service: application(fetcher: fetcher, onRunning: onRunning)), .init(service: jobWorkers),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 }

@@ -25,7 +25,9 @@ extension ExtractionAPI {
             _ = try Sandbox.image(submit.image).get()
             job.sandboxImage = submit.image
         } else if submit.image.lowercased().hasPrefix("https://") || submit.image.lowercased().hasPrefix("http://") {
-            throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched by this server yet")
+            guard let fetcher else { throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched here") }
+            let bytes = try await fetcher.fetch(submit.image).get()
+            job.image = try ImageIntake.accept(bytes: bytes).get().bytes
         } else {
             job.image = try ImageIntake.accept(base64: submit.image).get().bytes
         }

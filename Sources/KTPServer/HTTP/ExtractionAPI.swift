@@ -16,14 +16,17 @@ public struct ExtractionAPI: Sendable {
     public var jobs: any JobStore
     public var validator: SubmitValidator
     public var metrics: ServiceMetrics
+    /// Fetches `image` URLs; without one, a URL is refused as unfetchable.
+    public var fetcher: ImageFetcher?
     public var logger: Logger
 
     public init(apps: any ApplicationStore, jobs: any JobStore, validator: SubmitValidator, metrics: ServiceMetrics,
-                logger: Logger) {
+                fetcher: ImageFetcher?, logger: Logger) {
         self.apps = apps
         self.jobs = jobs
         self.validator = validator
         self.metrics = metrics
+        self.fetcher = fetcher
         self.logger = logger
     }
 

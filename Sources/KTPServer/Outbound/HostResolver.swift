@@ -5,10 +5,10 @@ import Glibc
 #endif
 
 /// Resolves a host name to its addresses with `getaddrinfo`, off the cooperative pool.
-enum HostResolver {
+public enum HostResolver {
     private static let queue = DispatchQueue(label: "ktp.resolver", attributes: .concurrent)
 
-    static func addresses(of host: String) async -> [String] {
+    public static func addresses(_ host: String) async -> [String] {
         let host = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: resolve(host)) }
