@@ -57,10 +57,13 @@ public struct ExtractionServer: Sendable {
         let client = ImageFetcher.makeClient()
         let outbound = OutboundGuard(policy: URLPolicy(allowsInsecure: allowsInsecureURLs))
         let fetcher = ImageFetcher(client: client, guard: outbound)
+        var dispatcher = CallbackDispatcher(store: store, client: client, outbound: outbound, logger: logger)
+        dispatcher.metrics = metrics
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: application(fetcher: fetcher, onRunning: onRunning)), .init(service: jobWorkers),
+                    .init(service: dispatcher),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

@@ -26,3 +26,8 @@ struct AcceptedBody: Encodable, Sendable {
     var message = "Request accepted"
     var data: Data
 }
+
+/// The callbacks endpoint's body: `{"data": {"reference_id", "state", "attempts": […]}}`.
+struct CallbacksBody: Encodable, Sendable {
+    var data: CallbackRecord
+}

@@ -39,4 +39,14 @@ extension ExtractionAPI {
         }
         return Self.json(job.resultBody, status: 200)
     }
+
+    /// Every delivery attempt of a submission's callback (ours).
+    func callbacks(_ request: Request) async throws -> Response {
+        let app = try await authenticate(request)
+        guard let referenceID = request.uri.queryParameters.get("reference_id"), !referenceID.isEmpty,
+              let record = try await jobs.callbacks(applicationID: app.id, referenceID: referenceID) else {
+            throw ContractError(.invalidPayloadReferenceIDNotFound, status: 404, "no callback for that reference_id")
+        }
+        return Self.json(CallbacksBody(data: record), status: 200)
+    }
 }

@@ -9,18 +9,19 @@ import NIOCore
 public struct ExtractionAPI: Sendable {
     public static let submitPath = "/ktp/id/extract-async"
     public static let resultPath = "/ktp/id/extract-async/result"
+    public static let callbacksPath = "/ktp/id/extract-async/callbacks"
     /// Request bodies over this are refused on their size (ours).
     public static let maxBodyBytes = 8 << 20
 
     public var apps: any ApplicationStore
-    public var jobs: any JobStore
+    public var jobs: any JobStore & CallbackStore
     public var validator: SubmitValidator
     public var metrics: ServiceMetrics
     /// Fetches `image` URLs; without one, a URL is refused as unfetchable.
     public var fetcher: ImageFetcher?
     public var logger: Logger
 
-    public init(apps: any ApplicationStore, jobs: any JobStore, validator: SubmitValidator, metrics: ServiceMetrics,
+    public init(apps: any ApplicationStore, jobs: any JobStore & CallbackStore, validator: SubmitValidator, metrics: ServiceMetrics,
                 fetcher: ImageFetcher?, logger: Logger) {
         self.apps = apps
         self.jobs = jobs
@@ -36,6 +37,9 @@ public struct ExtractionAPI: Sendable {
         }
         router.get(RouterPath(Self.resultPath)) { request, _ in
             await self.respond(route: "result") { try await self.result(request) }
+        }
+        router.get(RouterPath(Self.callbacksPath)) { request, _ in
+            await self.respond(route: "callbacks") { try await self.callbacks(request) }
         }
         router.get("/metrics") { _, _ in
             let text = metrics.exposition(counts: (try? await jobs.countsByState()) ?? [:])

@@ -2,7 +2,7 @@ import CoreMetrics
 import Prometheus
 
 /// The service's metrics in Prometheus text form: requests by route and code, jobs by state,
-/// queue depth, and processing time. Metrics are made from this value's own factory rather than
+/// queue depth, processing time and callback attempts by outcome. Metrics are made from this value's own factory rather than
 /// a global bootstrap, so that tests and several servers in one process do not collide.
 public struct ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
@@ -21,6 +21,10 @@ public struct ServiceMetrics: Sendable {
     func processed(nanoseconds: Int64, status: String) {
         Timer(label: "ktp_job_processing_seconds", dimensions: [("status", status)], factory: factory)
             .recordNanoseconds(nanoseconds)
+    }
+
+    func callbackAttempt(outcome: String) {
+        Counter(label: "ktp_callback_attempts_total", dimensions: [("outcome", outcome)], factory: factory).increment()
     }
 
     func jobs(_ counts: [JobState: Int]) {

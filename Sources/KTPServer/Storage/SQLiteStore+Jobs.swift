@@ -54,12 +54,20 @@ extension SQLiteStore: JobStore {
         async throws(StoreError) -> Bool {
         let json = try Self.encode(result)
         return try await write { db in
-            try db.execute(sql: """
+            guard let options = try String.fetchOne(db, sql: """
                 UPDATE job SET state = 'done', result = ?, completed_at = ?, lease_owner = NULL,
                     lease_expires_at = NULL, image = CASE WHEN ? THEN image ELSE NULL END
                 WHERE id = ? AND state = 'running' AND lease_owner = ?
-                """, arguments: [json, date.timeIntervalSince1970, retainImage, jobID, worker])
-            return db.changesCount == 1
+                RETURNING options
+                """, arguments: [json, date.timeIntervalSince1970, retainImage, jobID, worker]) else { return false }
+            // The callback is queued in the same transaction: a stored result always gets its delivery.
+            let decoded = try ResultBody.makeDecoder().decode(JobOptions.self, from: Data(options.utf8))
+            if let url = decoded.callbackURL {
+                try db.execute(sql: """
+                    INSERT INTO callback (job_id, url, body, state, next_attempt_at) VALUES (?, ?, ?, 'PENDING', ?)
+                    """, arguments: [jobID, url.absoluteString, json, date.timeIntervalSince1970])
+            }
+            return true
         }
     }
 

@@ -51,6 +51,29 @@ public final class SQLiteStore: Sendable {
                 CREATE INDEX job_runnable ON job (state, run_after, id);
                 """)
         }
+        migrator.registerMigration("v2: callbacks") { db in
+            try db.execute(sql: """
+                CREATE TABLE callback (
+                    job_id INTEGER PRIMARY KEY REFERENCES job (id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('PENDING', 'DELIVERED', 'FAILED')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at DOUBLE NOT NULL,
+                    lease_owner TEXT,
+                    lease_expires_at DOUBLE
+                );
+                CREATE INDEX callback_due ON callback (state, next_attempt_at);
+                CREATE TABLE callback_attempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id INTEGER NOT NULL REFERENCES callback (job_id) ON DELETE CASCADE,
+                    at DOUBLE NOT NULL,
+                    http_status INTEGER,
+                    latency_ms INTEGER NOT NULL,
+                    error TEXT
+                );
+                """)
+        }
         return migrator
     }
 
