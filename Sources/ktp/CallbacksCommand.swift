@@ -18,7 +18,8 @@ struct CallbacksCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try database.open()
-        let apps = try await appID.map { [$0] } ?? store.applications().map(\.id)
+        var apps = appID.map { [$0] } ?? []
+        if apps.isEmpty { apps = try await store.applications().map(\.id) }
         var found = false
         for app in apps {
             guard let record = try await store.callbacks(applicationID: app, referenceID: referenceID) else { continue }
