@@ -1,0 +1,77 @@
+import Foundation
+import HummingbirdTesting
+import KTP
+@testable import KTPVision
+import NIOCore
+import Testing
+@testable import KTPServer
+
+/// Hostile bodies over real sockets: every answer is a documented 4xx and the server stays up.
+@Suite struct HostileInputTests {
+    /// SplitMix64: a seeded generator, so a failing payload can be reproduced.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let documented: Set<String> = Set(ErrorCode.allCases.map(\.rawValue))
+
+    static func payload(_ rng: inout Seeded) -> String {
+        let pieces = [
+            "{", "}", "[", "]", "\"image\"", "\"reference_id\"", "\"callback_url\"", "\"is_quality\"",
+            "\"validate_quality\"", ":", ",", "true", "false", "null", "0", "-1e999", "\"\"", "\"/9j/4AAQ\"",
+            "\"iVBORw0KGgo=\"", "\"https://127.0.0.1/x\"", "\"data:image/png;base64,AAAA\"", "\"\\u0000\"", "\"é\"",
+        ]
+        return (0..<Int.random(in: 1...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    @Test func twoThousandSeededRandomPayloadsGetDocumented4xxAnswers() async throws {
+        let harness = try await ExtractionAPITests.Harness()
+        try await harness.server.application().test(.live) { client in
+            var rng = Seeded(state: 20_261_121)
+            for _ in 0..<2000 {
+                let body = Self.payload(&rng)
+                let (status, json) = try await ExtractionAPITests.submit(client, body)
+                if status == 200 { continue }
+                #expect((400..<500).contains(status), "\(body) → \(status)")
+                #expect(Self.documented.contains(json["error_code"] as? String ?? ""), "\(body)")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func aPNGHeaderClaiming30000PixelsASideIsRefusedBySize() async throws {
+        let harness = try await ExtractionAPITests.Harness()
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(type.utf8) + data
+            return be(UInt32(data.count)) + body + be(CRC32.checksum(body))
+        }
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", be(30_000) + be(30_000) + [8, 2, 0, 0, 0])
+            + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
+        let base64 = Data(png).base64EncodedString()
+        try await harness.server.application().test(.live) { client in
+            let (status, json) = try await ExtractionAPITests.submit(client, #"{"image": "\#(base64)"}"#)
+            #expect(status == 400)
+            #expect(json["error_code"] as? String == "INVALID_PAYLOAD_IMAGE_SIZE")
+        }
+    }
+
+    @Test func wrongTypesAndDeepNestingAreInvalidPayloads() async throws {
+        let harness = try await ExtractionAPITests.Harness()
+        let nested = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        try await harness.server.application().test(.live) { client in
+            for body in [#"{"image": \#(nested)}"#, #"{"image": ["a"]}"#, #"{"is_quality": "true", "image": "x"}"#] {
+                let (status, json) = try await ExtractionAPITests.submit(client, body)
+                #expect(status == 400)
+                #expect(json["error_code"] as? String == "INVALID_PAYLOAD")
+            }
+        }
+    }
+}
