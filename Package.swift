@@ -78,6 +78,7 @@ let package = Package(
             name: "KTPServerTests",
             dependencies: [
                 "KTPServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

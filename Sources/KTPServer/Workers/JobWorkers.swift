@@ -9,9 +9,10 @@ public struct JobWorkers: Service {
     public var store: any JobStore
     public var processor: JobProcessor
     public var workers: Int
-    public var lease: Duration = .seconds(120)
+    /// Long enough for any one photo; a crashed worker's job is claimable again soon after.
+    public var lease: Duration = .seconds(30)
     public var pollInterval: Duration = .milliseconds(100)
-    public var rescueInterval: Duration = .seconds(15)
+    public var rescueInterval: Duration = .seconds(5)
     /// Keep image bytes this long after the result is stored; `nil` deletes them at once.
     public var imageRetention: Duration?
     /// Purge results this long after completion; `nil` keeps them.
