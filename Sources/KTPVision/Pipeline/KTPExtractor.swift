@@ -78,7 +78,7 @@ public final class KTPExtractor {
         let prepared = Deskew.straighten(unrotated) ?? unrotated
         inspector?("card", card)
         inspector?("ocr", prepared)
-        let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
+        let words = ocr.recognize(prepared, segmentation: .sparse, thresholding: .sauvola).flatMap(\.words)
         var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
         guard reading.evidence >= Self.rereadEvidence else { return reading }
         for (slot, box) in reading.valueBoxes {
