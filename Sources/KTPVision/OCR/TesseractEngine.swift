@@ -16,6 +16,16 @@ public final class TesseractEngine {
         case sparse = 11
     }
 
+    /// How Tesseract turns the gray image into the black and white one its layout analysis reads.
+    public enum Thresholding: String, Sendable {
+        /// One global Otsu threshold: fine for a small, evenly lit region such as one line.
+        case otsu = "0"
+        /// Sauvola's local threshold: on a whole card the black photo and the bold NIK pull a
+        /// global threshold so low that soft gray body text drops out, while a local threshold
+        /// keeps it.
+        case sauvola = "2"
+    }
+
     private let handle: OpaquePointer
     /// The most one recognition may take, in seconds.
     public var deadline: Double = 4
@@ -48,10 +58,11 @@ public final class TesseractEngine {
     /// Reads `raster` (or the part inside `region`) and returns its lines of words.
     public func recognize(
         _ raster: Raster, region: PixelRect? = nil, segmentation: Segmentation = .sparse,
-        whitelist: String? = nil
+        whitelist: String? = nil, thresholding: Thresholding = .otsu
     ) -> [OCRLine] {
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(segmentation.rawValue)))
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetVariable(handle, "thresholding_method", thresholding.rawValue)
         TessBaseAPISetImage2(handle, raster.pix)
         TessBaseAPISetSourceResolution(handle, 300)
         if let region {

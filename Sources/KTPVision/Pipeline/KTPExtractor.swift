@@ -78,7 +78,9 @@ public final class KTPExtractor {
         let prepared = Deskew.straighten(unrotated) ?? unrotated
         inspector?("card", card)
         inspector?("ocr", prepared)
-        let words = ocr.recognize(prepared, segmentation: .sparse).flatMap(\.words)
+        // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
+        let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
+        let words = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
         var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
         guard reading.evidence >= Self.rereadEvidence else { return reading }
         for (slot, box) in reading.valueBoxes {

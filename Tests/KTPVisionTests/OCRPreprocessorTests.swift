@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import KTPVision
+
+@Suite struct OCRPreprocessorTests {
+    /// A dark band (value 60) across the left fifth of a bright (200) image, with seeded noise of
+    /// standard deviation `noise` and the edge spread by a logistic of scale `blur`.
+    static func band(width: Int = 200, height: Int = 80, blur: Double = 0, noise: Double = 0) -> GrayImage {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func uniform() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let edge = Double(width) / 5
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let distance = Double(x) - edge
+                let clean = blur == 0 ? (distance < 0 ? 60 : 200) : 60 + 140 / (1 + exp(-distance / blur))
+                // The sum of twelve uniforms less six is close to a unit normal.
+                let gaussian = (0..<12).reduce(0) { sum, _ in sum + uniform() } - 6
+                pixels[y * width + x] = UInt8(max(0, min(255, (clean + gaussian * noise).rounded())))
+            }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    static func deviation(_ image: GrayImage, x: Range<Int>, y: Range<Int>) -> Double {
+        let values = y.flatMap { row in x.map { Double(image[$0, row]) } }
+        let mean = values.reduce(0, +) / Double(values.count)
+        return (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
+    }
+
+    static func mean(_ image: GrayImage, x: Range<Int>, y: Range<Int>) -> Double {
+        let values = y.flatMap { row in x.map { Double(image[$0, row]) } }
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    /// Pixels between the 10 % and 90 % points of the first rising edge along row `y`.
+    static func riseWidth(_ image: GrayImage, y: Int) -> Int {
+        let row = (0..<image.width).map { Int(image[$0, y]) }
+        let (low, high) = (row.min()!, row.max()!)
+        let first = row.firstIndex { $0 > low + (high - low) / 10 }!
+        let last = row[first...].firstIndex { $0 >= low + (high - low) * 9 / 10 }!
+        return last - first
+    }
+
+    @Test func despeckleLowersNoiseAndKeepsTheEdge() throws {
+        let noisy = Self.band(noise: 8)
+        let cleaned = try #require(OCRPreprocessor.despeckle(Raster(noisy))).gray()
+        #expect(cleaned.width == noisy.width && cleaned.height == noisy.height)
+        let (flatX, flatY) = (100..<180, 10..<70)
+        let before = Self.deviation(noisy, x: flatX, y: flatY)
+        let after = Self.deviation(cleaned, x: flatX, y: flatY)
+        #expect(before > 7 && before < 9)
+        #expect(after < before * 0.7)
+        // Either side of the edge, two pixels out, the step keeps nearly all of its 140 levels.
+        let step = Self.mean(cleaned, x: 42..<44, y: flatY) - Self.mean(cleaned, x: 36..<38, y: flatY)
+        #expect(step > 140 * 0.9)
+    }
+
+    @Test func sharpenEnlargesSteepensAndStretches() throws {
+        let soft = Self.band(blur: 3)
+        let sharp = try #require(OCRPreprocessor.sharpen(Raster(soft))).gray()
+        #expect(sharp.width == 300 && sharp.height == 120)
+        // Enlarging alone widens the rise by half; the unsharp mask and stretch take some of that back.
+        let before = Double(Self.riseWidth(soft, y: 40))
+        let after = Double(Self.riseWidth(sharp, y: 60))
+        #expect(after < before * 1.5 * 0.9)
+        // The band is stretched to black and the paper to white.
+        #expect(Self.mean(sharp, x: 5..<40, y: 20..<100) < 10)
+        #expect(Self.mean(sharp, x: 150..<290, y: 20..<100) > 245)
+    }
+
+    @Test func sharpenedModePreparesAnEnlargedGrayCard() {
+        let card = Raster(TestImages.rgb(Self.band(blur: 2, noise: 4)))
+        let plain = OCRPreprocessor.prepare(card, mode: .plain)
+        let sharpened = OCRPreprocessor.prepare(card, mode: .sharpened)
+        #expect(plain.depth == 8 && plain.width == 200)
+        #expect(sharpened.depth == 8 && sharpened.width == 300 && sharpened.height == 120)
+    }
+}
