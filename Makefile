@@ -29,9 +29,11 @@ build: deps
 release: deps
 	swift build -c release $(SWIFT_FLAGS)
 
-## The tests: unit tests of every stage plus real Tesseract on the committed fixtures.
+## The tests: every stage of the engine (real Tesseract on the committed fixtures) and the service
+## on loopback, including a `ktp serve` killed and restarted; `ktp` is built first for that one.
 test: deps
-	KTP_REGIONS=$(REGIONS) swift test $(SWIFT_FLAGS)
+	swift build --build-tests $(SWIFT_FLAGS)
+	KTP_REGIONS=$(REGIONS) swift test --skip-build $(SWIFT_FLAGS)
 
 ## The main job: read the bundled SPESIMEN photo and print its card.
 demo: build
