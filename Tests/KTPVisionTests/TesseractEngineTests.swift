@@ -3,8 +3,10 @@ import Testing
 @testable import KTPVision
 
 @Suite struct TesseractEngineTests {
-    @Test func anEngineTurnsOffOpenMPParallelRegionsWithoutTheUserSettingAnything() throws {
-        _ = try TesseractEngine()
+    /// Synchronous, so the check runs on the thread that recognised: the setting is per thread.
+    @Test func recognitionTurnsOffOpenMPParallelRegionsOnItsThreadWithoutTheUserSettingAnything() throws {
+        let engine = try TesseractEngine()
+        _ = engine.recognize(Raster(RGBImage(width: 64, height: 32, fill: (255, 255, 255))), segmentation: .line)
         #expect(omp_get_max_active_levels() == 0)
     }
 

@@ -67,8 +67,12 @@ public struct ExtractionAPI: Sendable {
 
     func authenticate(_ request: Request) async throws -> ClientApp {
         let unauthorized = ContractError(.unauthorized, status: 401, "missing or wrong App-ID and API-Key")
-        guard let id = request.headers[HTTPField.Name("App-ID")!], let key = request.headers[HTTPField.Name("API-Key")!],
-              let app = try await apps.application(id: id), app.accepts(key: key) else { throw unauthorized }
+        guard let id = request.headers[HTTPField.Name("App-ID")!], let key = request.headers[HTTPField.Name("API-Key")!]
+        else { throw unauthorized }
+        // Looked up in a statement of its own: Swift 6.3's optimiser crashes on a typed-throwing
+        // `try await` inside a guard's condition list.
+        let found = try await apps.application(id: id)
+        guard let app = found, app.accepts(key: key) else { throw unauthorized }
         return app
     }
 

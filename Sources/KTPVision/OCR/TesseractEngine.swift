@@ -27,12 +27,12 @@ public final class TesseractEngine {
     }
 
     private let handle: OpaquePointer
-    /// The most one recognition may take, in seconds.
-    public var deadline: Double = 4
+    /// The most one recognition may take, in seconds: a guard against pathological images, set
+    /// well above any real card's time so that a loaded machine never cuts a good read short.
+    public var deadline: Double = 20
 
     /// Loads `languages` from Debian's tessdata, or `dataPath` when given.
     public init(languages: String = "ind", dataPath: String? = nil) throws(OCRError) {
-        Self.limitToOneThread()
         guard let handle = TessBaseAPICreate() else { throw OCRError(.initialisationFailed, languages) }
         guard TessBaseAPIInit3(handle, dataPath, languages) == 0 else {
             TessBaseAPIDelete(handle)
@@ -49,17 +49,20 @@ public final class TesseractEngine {
     }
 
     /// Keeps libgomp from running Tesseract's parallel loops across cores: on two cores that is
-    /// 2 to 2.5 times slower than one thread, and the workers already use every core. With no
-    /// active levels allowed, every parallel region runs on the thread that meets it.
-    static func limitToOneThread() { _ = oneThread }
-
-    private static let oneThread: Void = { omp_set_max_active_levels(0) }()
+    /// 2 to 2.5 times slower than one thread, and the workers already use every core. Tesseract
+    /// asks for threads with `num_threads` clauses, which override `omp_set_num_threads`, but not
+    /// max-active-levels: at 0, every parallel region runs on the thread that meets it. The
+    /// setting is a per-thread ICV in libgomp, so it is applied on every call, on the calling thread.
+    static func limitToOneThread() {
+        omp_set_max_active_levels(0)
+    }
 
     /// Reads `raster` (or the part inside `region`) and returns its lines of words.
     public func recognize(
         _ raster: Raster, region: PixelRect? = nil, segmentation: Segmentation = .sparse,
         whitelist: String? = nil, thresholding: Thresholding = .otsu
     ) -> [OCRLine] {
+        Self.limitToOneThread()
         TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(segmentation.rawValue)))
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetVariable(handle, "thresholding_method", thresholding.rawValue)
