@@ -17,7 +17,9 @@ public enum ImageDecoder {
 
 /// Process-wide Leptonica settings.
 enum Leptonica {
-    /// Leptonica prints every warning to stderr; only errors are worth a line.
+    /// Leptonica prints to stderr, errors included, even those Tesseract provokes and recovers
+    /// from (`boxClipToRectangle: box outside rectangle`). The engine checks every result it uses,
+    /// so Leptonica's own messages are turned off.
     static func quiet() { _ = quieted }
-    private static let quieted: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_ERROR)) }()
+    private static let quieted: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 }

@@ -41,6 +41,8 @@ public final class TesseractEngine {
         self.handle = handle
         // Inverted-text detection doubles the work on a card that has none.
         TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
+        // Tesseract's progress chatter ("Detected 140 diacritics") belongs in no user's terminal.
+        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
     }
 
     deinit {
