@@ -8,7 +8,7 @@ SWIFT_FLAGS ?=
 BIN_DEBUG = .build/debug/ktp
 BIN_RELEASE = .build/release/ktp
 BENCH_DIR ?= /tmp/ktp-bench
-BENCH_COUNT ?= 220
+BENCH_COUNT ?= 150
 BENCH_SEED ?= 20261121
 
 .PHONY: deps build release test demo bench fixtures clean
