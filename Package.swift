@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -31,16 +31,18 @@ let package = Package(
         .target(name: "KTP", swiftSettings: strict),
 
         // Thin C shims over Debian's libraries.
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
-                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract lept",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // The extraction engine: decode, quality, locate, detect, read, parse.
         .target(name: "KTPVision", dependencies: ["KTP", "CTesseract"], swiftSettings: strict),
 
         // Deterministic synthetic SPESIMEN cards and photos, with ground truth.
-        .target(name: "KTPSynth", dependencies: ["KTP", "KTPVision", "CCairo", "CTesseract"],
-                swiftSettings: strict),
+        .target(
+            name: "KTPSynth", dependencies: ["KTP", "KTPVision", "CCairo", "CTesseract"],
+            swiftSettings: strict),
 
         // The extraction service: the contract's validation, applications, jobs and callbacks.
         .target(
@@ -86,7 +88,8 @@ let package = Package(
         ),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
-        .testTarget(name: "KTPVisionTests", dependencies: ["KTPVision"],
-                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "KTPVisionTests", dependencies: ["KTPVision"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

@@ -18,7 +18,8 @@ public struct BenchmarkReport: Sendable {
     }
 
     public func markdown() -> String {
-        var out = "| condition | photos | NIK exact | field exact | detection | blur P/R | dark P/R | flash P/R "
+        var out =
+            "| condition | photos | NIK exact | field exact | detection | blur P/R | dark P/R | flash P/R "
             + "| gray P/R | median ms | p90 ms | tesseract ms | ratio | tesseract 1-thread ms | ratio |\n"
         out += "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for summary in summaries + [overall] {
@@ -26,26 +27,33 @@ public struct BenchmarkReport: Sendable {
                 let pr = summary.flags[flag]
                 return "\(Self.percent(pr?.precision, digits: 0))/\(Self.percent(pr?.recall, digits: 0))"
             }
-            let cells = [
-                summary.name == "all" ? "**all**" : summary.name, "\(summary.photos)",
-                Self.percent(summary.nikExact), Self.percent(summary.meanFieldExact),
-                Self.percent(summary.detectionAccuracy) + (summary.falseAccepts > 0 ? " (\(summary.falseAccepts) FA)" : ""),
-            ] + flags + [
-                Self.milliseconds(summary.medianSeconds), Self.milliseconds(summary.p90Seconds),
-                summary.baselineMedianSeconds.map(Self.milliseconds) ?? "–",
-                summary.timeRatio.map { String(format: "%.2f", $0) } ?? "–",
-                summary.singleThreadBaselineMedianSeconds.map(Self.milliseconds) ?? "–",
-                summary.singleThreadTimeRatio.map { String(format: "%.2f", $0) } ?? "–",
-            ]
+            let cells =
+                [
+                    summary.name == "all" ? "**all**" : summary.name, "\(summary.photos)",
+                    Self.percent(summary.nikExact), Self.percent(summary.meanFieldExact),
+                    Self.percent(summary.detectionAccuracy)
+                        + (summary.falseAccepts > 0 ? " (\(summary.falseAccepts) FA)" : ""),
+                ] + flags + [
+                    Self.milliseconds(summary.medianSeconds), Self.milliseconds(summary.p90Seconds),
+                    summary.baselineMedianSeconds.map(Self.milliseconds) ?? "–",
+                    summary.timeRatio.map { String(format: "%.2f", $0) } ?? "–",
+                    summary.singleThreadBaselineMedianSeconds.map(Self.milliseconds) ?? "–",
+                    summary.singleThreadTimeRatio.map { String(format: "%.2f", $0) } ?? "–",
+                ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        out += "\nF1 over all photos: " + QualityFlag.allCases.map { flag in
-            "\(flag.rawValue) \(overall.flags[flag]?.f1.map { String(format: "%.3f", $0) } ?? "–")"
-        }.joined(separator: ", ") + "\n"
-        out += "\n| field | " + summaries.map(\.name).filter { $0 != "negatives" }.joined(separator: " | ") + " | all |\n"
+        out +=
+            "\nF1 over all photos: "
+            + QualityFlag.allCases.map { flag in
+                "\(flag.rawValue) \(overall.flags[flag]?.f1.map { String(format: "%.3f", $0) } ?? "–")"
+            }.joined(separator: ", ") + "\n"
+        out +=
+            "\n| field | " + summaries.map(\.name).filter { $0 != "negatives" }.joined(separator: " | ") + " | all |\n"
         out += "|---|" + String(repeating: "--:|", count: summaries.filter { $0.name != "negatives" }.count + 1) + "\n"
         for key in FieldKey.allCases {
-            let cells = (summaries.filter { $0.name != "negatives" } + [overall]).map { Self.percent($0.fieldAccuracy[key] ?? nil) }
+            let cells = (summaries.filter { $0.name != "negatives" } + [overall]).map {
+                Self.percent($0.fieldAccuracy[key] ?? nil)
+            }
             out += "| \(key.rawValue) | " + cells.joined(separator: " | ") + " |\n"
         }
         return out

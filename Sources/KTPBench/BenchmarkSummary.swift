@@ -35,10 +35,13 @@ public struct BenchmarkSummary: Sendable, Hashable {
         let cards = samples.filter(\.isKTP)
         self.cards = cards.count
         nikExact = Self.share(cards.filter { !$0.washedOut.contains(.nik) }) { $0.isCorrect(.nik) }
-        meanFieldExact = cards.isEmpty ? nil : cards.map { sample in
-            let keys = sample.scoredKeys
-            return Double(keys.filter(sample.isCorrect).count) / Double(max(1, keys.count))
-        }.reduce(0, +) / Double(cards.count)
+        meanFieldExact =
+            cards.isEmpty
+            ? nil
+            : cards.map { sample in
+                let keys = sample.scoredKeys
+                return Double(keys.filter(sample.isCorrect).count) / Double(max(1, keys.count))
+            }.reduce(0, +) / Double(cards.count)
         var accuracy: [FieldKey: Double] = [:]
         for key in FieldKey.allCases {
             let scored = cards.filter { !$0.washedOut.contains(key) }
@@ -49,8 +52,13 @@ public struct BenchmarkSummary: Sendable, Hashable {
         falseAccepts = samples.filter { !$0.isKTP && $0.detected }.count
         var flags: [QualityFlag: PrecisionRecall] = [:]
         for flag in QualityFlag.allCases {
-            flags[flag] = PrecisionRecall(samples.map { (truth: flag.isSet(in: $0.truthQuality),
-                                                         predicted: flag.isSet(in: $0.quality)) })
+            flags[flag] = PrecisionRecall(
+                samples.map {
+                    (
+                        truth: flag.isSet(in: $0.truthQuality),
+                        predicted: flag.isSet(in: $0.quality)
+                    )
+                })
         }
         self.flags = flags
         let times = samples.map(\.seconds).sorted()

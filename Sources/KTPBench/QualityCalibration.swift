@@ -25,8 +25,9 @@ public struct QualityCalibration: Sendable {
     /// The thresholds as a value the engine takes.
     public var thresholds: QualityThresholds {
         func threshold(_ flag: QualityFlag) -> Double { choices.first { $0.flag == flag }?.threshold ?? 0 }
-        return QualityThresholds(sharpness: threshold(.blur), brightness: threshold(.dark),
-                                 glare: threshold(.flashlight), chroma: threshold(.grayscale))
+        return QualityThresholds(
+            sharpness: threshold(.blur), brightness: threshold(.dark),
+            glare: threshold(.flashlight), chroma: threshold(.grayscale))
     }
 
     private static func choose(_ flag: QualityFlag, _ values: [(score: Double, truth: Bool)]) -> Choice {
@@ -34,7 +35,9 @@ public struct QualityCalibration: Sendable {
         let candidates = zip(sorted, sorted.dropFirst()).map { ($0 + $1) / 2 }
         var best = (threshold: sorted.first ?? 0, f1: -1.0)
         for candidate in candidates {
-            let outcomes = values.map { (truth: $0.truth, predicted: flag.fires(score: $0.score, threshold: candidate)) }
+            let outcomes = values.map {
+                (truth: $0.truth, predicted: flag.fires(score: $0.score, threshold: candidate))
+            }
             let f1 = PrecisionRecall(outcomes).f1 ?? 0
             if f1 > best.f1 { best = (candidate, f1) }
         }
@@ -43,8 +46,9 @@ public struct QualityCalibration: Sendable {
             guard let low = scores.min(), let high = scores.max() else { return nil }
             return low...high
         }
-        return Choice(flag: flag, threshold: best.threshold, f1: max(best.f1, 0), positives: range(true),
-                      negatives: range(false))
+        return Choice(
+            flag: flag, threshold: best.threshold, f1: max(best.f1, 0), positives: range(true),
+            negatives: range(false))
     }
 
     public func markdown() -> String {
@@ -54,7 +58,8 @@ public struct QualityCalibration: Sendable {
             func show(_ range: ClosedRange<Double>?) -> String {
                 range.map { String(format: "%.4g … %.4g", $0.lowerBound, $0.upperBound) } ?? "–"
             }
-            out += "| \(choice.flag.rawValue) | \(choice.flag.scoreName) | \(choice.flag.firesBelow ? "below" : "above") "
+            out +=
+                "| \(choice.flag.rawValue) | \(choice.flag.scoreName) | \(choice.flag.firesBelow ? "below" : "above") "
                 + String(format: "| %.4g | %.3f ", choice.threshold, choice.f1)
                 + "| \(show(choice.positives)) | \(show(choice.negatives)) |\n"
         }

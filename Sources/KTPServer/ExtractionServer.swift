@@ -18,9 +18,11 @@ public struct ExtractionServer: Sendable {
     public var metrics = ServiceMetrics()
     public var logger: Logger
 
-    public init(store: SQLiteStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
-                workers: Int, allowsInsecureURLs: Bool = false, imageRetention: Duration? = nil,
-                resultRetention: Duration? = nil, logger: Logger) {
+    public init(
+        store: SQLiteStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
+        workers: Int, allowsInsecureURLs: Bool = false, imageRetention: Duration? = nil,
+        resultRetention: Duration? = nil, logger: Logger
+    ) {
         self.store = store
         self.engine = engine
         self.host = host
@@ -33,12 +35,19 @@ public struct ExtractionServer: Sendable {
     }
 
     /// The HTTP application alone; `onRunning` receives the bound port (useful with port 0).
-    public func application(fetcher: ImageFetcher? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+    public func application(
+        fetcher: ImageFetcher? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    )
+        -> some ApplicationProtocol
+    {
         let router = Router()
-        router.get("/healthz") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n"))) }
-        ExtractionAPI(apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
-                      metrics: metrics, fetcher: fetcher, logger: logger).addRoutes(to: router)
+        router.get("/healthz") { _, _ in
+            Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
+        ExtractionAPI(
+            apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
+            metrics: metrics, fetcher: fetcher, logger: logger
+        ).addRoutes(to: router)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ktp"),
@@ -49,8 +58,9 @@ public struct ExtractionServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        var jobWorkers = JobWorkers(store: store, processor: JobProcessor(engine: engine), workers: workers,
-                                    logger: logger)
+        var jobWorkers = JobWorkers(
+            store: store, processor: JobProcessor(engine: engine), workers: workers,
+            logger: logger)
         jobWorkers.metrics = metrics
         jobWorkers.imageRetention = imageRetention
         jobWorkers.resultRetention = resultRetention

@@ -4,8 +4,10 @@ import KTPVision
 /// Paints procedural, seeded surfaces at photo size with Cairo (no per-pixel Swift work).
 public enum BackgroundPainter {
     /// A `width`×`height` surface of `kind`.
-    public static func paint(_ kind: BackgroundKind, width: Int, height: Int,
-                             using rng: inout SeededGenerator) throws(SynthError) -> Raster {
+    public static func paint(
+        _ kind: BackgroundKind, width: Int, height: Int,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> Raster {
         let canvas = try CairoCanvas(width: width, height: height)
         let w = Double(width), h = Double(height)
         switch kind {
@@ -103,9 +105,12 @@ public enum BackgroundPainter {
     private static func plainTable(_ c: CairoCanvas, _ w: Double, _ h: Double, using rng: inout SeededGenerator) {
         let tone = CanvasColor(hex: rng.pick([0xE8E4DC, 0xD6D3CE, 0xF0EDE6, 0xC9C2B5, 0xDCE3E8]))
         c.rectangle(0, 0, w, h)
-        c.fill(.linear(x0: 0, y0: 0, x1: w * rng.uniform(0.3...1), y1: h, stops: [
-            GradientStop(0, tone.scaled(1.05)), GradientStop(1, tone.scaled(0.9)),
-        ]))
+        c.fill(
+            .linear(
+                x0: 0, y0: 0, x1: w * rng.uniform(0.3...1), y1: h,
+                stops: [
+                    GradientStop(0, tone.scaled(1.05)), GradientStop(1, tone.scaled(0.9)),
+                ]))
         c.paintNoise(using: &rng, alpha: 0.04)
     }
 }

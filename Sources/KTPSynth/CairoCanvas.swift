@@ -14,7 +14,7 @@ public final class CairoCanvas {
     /// A transparent surface; throws when Cairo cannot allocate it.
     public init(width: Int, height: Int) throws(SynthError) {
         guard width > 0, height > 0,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
         else { throw SynthError(.canvasFailed, "\(width)×\(height)") }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
             cairo_surface_destroy(surface)
@@ -171,8 +171,9 @@ public final class CairoCanvas {
 
     /// Selects Liberation Sans (Arial-metric, like the card's printed face) at `size` pixels.
     public func setFont(size: Double, bold: Bool = false, family: String = "Liberation Sans") {
-        cairo_select_font_face(context, family, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, family, CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 
@@ -193,8 +194,10 @@ public final class CairoCanvas {
     /// Draws `text` with its baseline starting at `(x, y)`; squeezes it horizontally when it is
     /// wider than `maxWidth`, as card printers do with long names. Returns the drawn width.
     @discardableResult
-    public func text(_ text: String, x: Double, y: Double, color: CanvasColor,
-                     maxWidth: Double = .infinity) -> Double {
+    public func text(
+        _ text: String, x: Double, y: Double, color: CanvasColor,
+        maxWidth: Double = .infinity
+    ) -> Double {
         let natural = textWidth(text)
         let squeeze = natural > maxWidth ? maxWidth / natural : 1
         cairo_save(context)

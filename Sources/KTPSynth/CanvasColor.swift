@@ -14,8 +14,9 @@ public struct CanvasColor: Sendable, Hashable {
 
     /// From `0xRRGGBB`, the form design specs give colours in.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red: Double(hex >> 16 & 0xFF) / 255, green: Double(hex >> 8 & 0xFF) / 255,
-                  blue: Double(hex & 0xFF) / 255, alpha: alpha)
+        self.init(
+            red: Double(hex >> 16 & 0xFF) / 255, green: Double(hex >> 8 & 0xFF) / 255,
+            blue: Double(hex & 0xFF) / 255, alpha: alpha)
     }
 
     /// The same colour with another alpha.
@@ -25,8 +26,9 @@ public struct CanvasColor: Sendable, Hashable {
 
     /// Each channel multiplied by `factor` and clamped: a darker or lighter shade.
     public func scaled(_ factor: Double) -> CanvasColor {
-        CanvasColor(red: min(1, red * factor), green: min(1, green * factor), blue: min(1, blue * factor),
-                    alpha: alpha)
+        CanvasColor(
+            red: min(1, red * factor), green: min(1, green * factor), blue: min(1, blue * factor),
+            alpha: alpha)
     }
 
     public static let white = CanvasColor(red: 1, green: 1, blue: 1)

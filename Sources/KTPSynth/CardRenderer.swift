@@ -13,8 +13,10 @@ public enum CardRenderer {
     static let specimenRed = CanvasColor(hex: 0xD7191C)
 
     /// Renders `identity` at `scale` image pixels per base pixel.
-    public static func render(_ identity: SyntheticIdentity, scale: Double = 1,
-                              using rng: inout SeededGenerator) throws(SynthError) -> RenderedCard {
+    public static func render(
+        _ identity: SyntheticIdentity, scale: Double = 1,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> RenderedCard {
         let width = Int((Double(baseWidth) * scale).rounded())
         let height = Int((Double(baseHeight) * scale).rounded())
         let canvas = try CairoCanvas(width: width, height: height)
@@ -114,8 +116,9 @@ public enum CardRenderer {
     private static func box(_ canvas: CairoCanvas, x: Double, y: Double, width: Double) -> PixelRect {
         let (ascent, descent) = canvas.fontMetrics()
         let top = (y - ascent * 0.8).rounded(.down)
-        return PixelRect(x: Int(x.rounded(.down)), y: Int(top), width: Int(width.rounded(.up)),
-                         height: Int((y + descent * 0.6).rounded(.up) - top))
+        return PixelRect(
+            x: Int(x.rounded(.down)), y: Int(top), width: Int(width.rounded(.up)),
+            height: Int((y + descent * 0.6).rounded(.up) - top))
     }
 
     /// Pale blue gradient with guilloche waves and faint rosettes, like the printed security pattern.
@@ -127,10 +130,13 @@ public enum CardRenderer {
         canvas.fill(.linear(x0: 0, y0: 0, x1: w * 0.6, y1: h, stops: [GradientStop(0, top), GradientStop(1, bottom)]))
 
         canvas.rectangle(0, 0, w, h)
-        canvas.fill(.radial(cx: w * 0.45, cy: h * 0.55, r0: 20, r1: 420, stops: [
-            GradientStop(0, CanvasColor(hex: 0xF3E9C8, alpha: 0.35)),
-            GradientStop(1, CanvasColor(hex: 0xF3E9C8, alpha: 0)),
-        ]))
+        canvas.fill(
+            .radial(
+                cx: w * 0.45, cy: h * 0.55, r0: 20, r1: 420,
+                stops: [
+                    GradientStop(0, CanvasColor(hex: 0xF3E9C8, alpha: 0.35)),
+                    GradientStop(1, CanvasColor(hex: 0xF3E9C8, alpha: 0)),
+                ]))
 
         let waveColor = CanvasColor(hex: 0x8FB2D6, alpha: 0.35)
         let phase = rng.uniform(0...(2 * Double.pi))
@@ -161,8 +167,10 @@ public enum CardRenderer {
     }
 
     /// A head-and-shoulders silhouette on the red or blue backdrop of official photos.
-    private static func drawPhoto(_ canvas: CairoCanvas, x: Double, y: Double, width: Double, height: Double,
-                                  female: Bool, using rng: inout SeededGenerator) {
+    private static func drawPhoto(
+        _ canvas: CairoCanvas, x: Double, y: Double, width: Double, height: Double,
+        female: Bool, using rng: inout SeededGenerator
+    ) {
         let backdrop = rng.chance(0.5) ? CanvasColor(hex: 0xC4232B) : CanvasColor(hex: 0x2C63B8)
         canvas.rectangle(x, y, width, height)
         canvas.fill(backdrop)
@@ -201,8 +209,10 @@ public enum CardRenderer {
     }
 
     /// The issuing city and date under the photo, and a signature squiggle.
-    private static func drawIssue(_ canvas: CairoCanvas, identity: SyntheticIdentity, centreX: Double, top: Double,
-                                  using rng: inout SeededGenerator) {
+    private static func drawIssue(
+        _ canvas: CairoCanvas, identity: SyntheticIdentity, centreX: Double, top: Double,
+        using rng: inout SeededGenerator
+    ) {
         canvas.setFont(size: 17)
         for (line, offset) in [(identity.issuePlace, 26.0), (identity.issueDate.printed, 48.0)] {
             let width = min(canvas.textWidth(line), 220)
@@ -212,8 +222,9 @@ public enum CardRenderer {
         canvas.moveTo(x, y)
         for _ in 0..<4 {
             let nx = x + rng.uniform(20...34), ny = top + 82 + rng.uniform(-12...10)
-            canvas.curveTo(x + rng.uniform(-5...15), y - rng.uniform(10...26), nx - rng.uniform(0...15),
-                           ny + rng.uniform(8...22), nx, ny)
+            canvas.curveTo(
+                x + rng.uniform(-5...15), y - rng.uniform(10...26), nx - rng.uniform(0...15),
+                ny + rng.uniform(8...22), nx, ny)
             x = nx
             y = ny
         }
@@ -221,8 +232,10 @@ public enum CardRenderer {
     }
 
     /// The SPESIMEN marks: large and rotated across the photo, small at the bottom left.
-    private static func drawSpecimen(_ canvas: CairoCanvas, photoX: Double, photoY: Double, bottomX: Double,
-                                     using rng: inout SeededGenerator) {
+    private static func drawSpecimen(
+        _ canvas: CairoCanvas, photoX: Double, photoY: Double, bottomX: Double,
+        using rng: inout SeededGenerator
+    ) {
         canvas.isolated {
             canvas.translate(photoX + 98, photoY + 123)
             canvas.rotate(-0.55 + rng.uniform(-0.08...0.08))

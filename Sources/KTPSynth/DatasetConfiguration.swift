@@ -7,8 +7,10 @@ public struct DatasetConfiguration: Sendable, Hashable {
     /// The share of photos that are not KTPs, in `[0, 1]`.
     public var negativeFraction: Double
 
-    public init(count: Int, seed: UInt64, conditions: [PhotoCondition] = PhotoCondition.standard,
-                negativeFraction: Double = 0.15) {
+    public init(
+        count: Int, seed: UInt64, conditions: [PhotoCondition] = PhotoCondition.standard,
+        negativeFraction: Double = 0.15
+    ) {
         precondition(!conditions.isEmpty, "a data set needs at least one condition")
         precondition((0...1).contains(negativeFraction), "the negative fraction is a share")
         self.count = count

@@ -25,8 +25,10 @@ public struct Degradation: Sendable, Hashable {
     public var storesGrayAsEightBit: Bool
 
     /// Parameters for `condition`, with blur scaled to the document's width in the photo.
-    public static func random(for condition: PhotoCondition, documentWidth: Double,
-                              using rng: inout SeededGenerator) -> Degradation {
+    public static func random(
+        for condition: PhotoCondition, documentWidth: Double,
+        using rng: inout SeededGenerator
+    ) -> Degradation {
         let quality = condition.quality
         return Degradation(
             quality: quality,
@@ -76,7 +78,7 @@ public struct Degradation: Sendable, Hashable {
             kernelDestroy(&kernelY)
         }
         guard let blurred = Raster(owning: pixConvolveRGBSep(half.pix, kernelX, kernelY)),
-              let full = Raster(owning: pixScaleToSize(blurred.pix, Int32(raster.width), Int32(raster.height)))
+            let full = Raster(owning: pixScaleToSize(blurred.pix, Int32(raster.width), Int32(raster.height)))
         else { throw SynthError(.imageOperationFailed, "Gaussian blur") }
         return full
     }

@@ -32,8 +32,9 @@ public struct GlareSpot: Sendable, Hashable {
             x = (Double(box.x) + Double(box.width) * rng.uniform(0.2...0.8)) * card.scale
             y = (Double(box.y) + Double(box.height) / 2) * card.scale
         }
-        return GlareSpot(centreX: x, centreY: y, coreRadius: core, aspect: rng.uniform(0.7...1),
-                         falloff: core * rng.uniform(1.5...3))
+        return GlareSpot(
+            centreX: x, centreY: y, coreRadius: core, aspect: rng.uniform(0.7...1),
+            falloff: core * rng.uniform(1.5...3))
     }
 
     /// Brightens `image` toward white inside the spot.

@@ -21,8 +21,10 @@ public struct GroundTruth: Sendable, Hashable, Codable {
     /// The share of the frame the document covers.
     public var coverage: Double
 
-    public init(file: String, isKTP: Bool, fields: KTPFields?, imageQuality: ImageQuality, condition: String,
-                washedOut: [FieldKey], width: Int, height: Int, quad: [[Double]]?, coverage: Double) {
+    public init(
+        file: String, isKTP: Bool, fields: KTPFields?, imageQuality: ImageQuality, condition: String,
+        washedOut: [FieldKey], width: Int, height: Int, quad: [[Double]]?, coverage: Double
+    ) {
         self.file = file
         self.isKTP = isKTP
         self.fields = fields

@@ -6,11 +6,14 @@ public enum NegativeRenderer {
     static let ink = CanvasColor(hex: 0x1C1C1C)
 
     /// Renders a card or paper `kind` at `scale`; `.photo` is drawn by ``renderScene``.
-    public static func render(_ kind: NegativeKind, scale: Double = 1,
-                              using rng: inout SeededGenerator) throws(SynthError) -> RenderedCard {
+    public static func render(
+        _ kind: NegativeKind, scale: Double = 1,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> RenderedCard {
         let base = kind == .photo ? (CardRenderer.baseWidth, CardRenderer.baseHeight) : kind.baseSize
-        let canvas = try CairoCanvas(width: Int((Double(base.0) * scale).rounded()),
-                                     height: Int((Double(base.1) * scale).rounded()))
+        let canvas = try CairoCanvas(
+            width: Int((Double(base.0) * scale).rounded()),
+            height: Int((Double(base.1) * scale).rounded()))
         canvas.scale(scale, scale)
         let (w, h) = (Double(base.0), Double(base.1))
         switch kind {
@@ -26,13 +29,16 @@ public enum NegativeRenderer {
             canvas.setFont(size: 20, bold: true)
             canvas.text("SPESIMEN", x: w - 150, y: h - 22, color: CardRenderer.specimenRed)
         }
-        return RenderedCard(image: canvas.rgbImage(), fieldBoxes: [:], scale: scale,
-                            cornerRadius: kind.isCard ? 30 * scale : 0)
+        return RenderedCard(
+            image: canvas.rgbImage(), fieldBoxes: [:], scale: scale,
+            cornerRadius: kind.isCard ? 30 * scale : 0)
     }
 
     /// An abstract outdoor scene filling a whole `width`×`height` frame.
-    public static func renderScene(width: Int, height: Int,
-                                   using rng: inout SeededGenerator) throws(SynthError) -> CairoCanvas {
+    public static func renderScene(
+        width: Int, height: Int,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> CairoCanvas {
         let canvas = try CairoCanvas(width: width, height: height)
         drawScene(canvas, Double(width), Double(height), using: &rng)
         return canvas
@@ -49,8 +55,9 @@ public enum NegativeRenderer {
         c.arc(90, 75, radius: 52, from: 0, to: 2 * .pi)
         c.fill(CanvasColor(hex: 0xF4D03F))
         c.setFont(size: 30, bold: true)
-        c.text("UNIVERSITAS " + rng.pick(["NUSANTARA JAYA", "BINA PERSADA", "CENDEKIA MANDIRI"]),
-               x: 165, y: 65, color: .white)
+        c.text(
+            "UNIVERSITAS " + rng.pick(["NUSANTARA JAYA", "BINA PERSADA", "CENDEKIA MANDIRI"]),
+            x: 165, y: 65, color: .white)
         c.setFont(size: 26)
         c.text("KARTU TANDA MAHASISWA", x: 165, y: 110, color: .white)
         let rows = [
@@ -67,9 +74,13 @@ public enum NegativeRenderer {
     private static func drawBankCard(_ c: CairoCanvas, _ w: Double, _ h: Double, using rng: inout SeededGenerator) {
         let (a, b) = rng.pick([(0x0E2A5C, 0x1F5FA8), (0x1A1A1A, 0x4A4A4A), (0x6B0F1A, 0xB22234), (0x0B4D3C, 0x1E8C6E)])
         c.rectangle(0, 0, w, h)
-        c.fill(.linear(x0: 0, y0: 0, x1: w, y1: h,
-                       stops: [GradientStop(0, CanvasColor(hex: UInt32(a))),
-                               GradientStop(1, CanvasColor(hex: UInt32(b)))]))
+        c.fill(
+            .linear(
+                x0: 0, y0: 0, x1: w, y1: h,
+                stops: [
+                    GradientStop(0, CanvasColor(hex: UInt32(a))),
+                    GradientStop(1, CanvasColor(hex: UInt32(b))),
+                ]))
         for k in 0..<6 {
             c.arc(w * 0.8, h * 0.2, radius: 120 + Double(k) * 60, from: 0, to: 2 * .pi)
             c.stroke(CanvasColor.white.with(alpha: 0.06), width: 18)
@@ -77,9 +88,13 @@ public enum NegativeRenderer {
         c.setFont(size: 38, bold: true)
         c.text("BANK " + rng.pick(["SEJAHTERA", "NUSANTARA", "MAKMUR RAYA", "PERSADA"]), x: 60, y: 90, color: .white)
         c.roundedRectangle(90, 220, 130, 100, radius: 14)
-        c.fill(.linear(x0: 90, y0: 220, x1: 220, y1: 320,
-                       stops: [GradientStop(0, CanvasColor(hex: 0xE8C872)),
-                               GradientStop(1, CanvasColor(hex: 0xB8923A))]))
+        c.fill(
+            .linear(
+                x0: 90, y0: 220, x1: 220, y1: 320,
+                stops: [
+                    GradientStop(0, CanvasColor(hex: 0xE8C872)),
+                    GradientStop(1, CanvasColor(hex: 0xB8923A)),
+                ]))
         let groups = (0..<4).map { _ in CalendarDate.fourDigits(rng.int(0...9999)) }
         c.setFont(size: 54, family: "Liberation Mono")
         c.text(groups.joined(separator: " "), x: 80, y: 420, color: CanvasColor(hex: 0xF0F0F0))
@@ -90,16 +105,22 @@ public enum NegativeRenderer {
         let expiry = CalendarDate.twoDigits(rng.int(1...12)) + "/" + CalendarDate.twoDigits(rng.int(26...32))
         c.text(expiry, x: 480, y: 482, color: .white)
         c.setFont(size: 34, family: "Liberation Mono")
-        c.text(SyntheticIdentity.name(isFemale: rng.chance(0.5), using: &rng), x: 80, y: 560, color: .white,
-               maxWidth: 700)
+        c.text(
+            SyntheticIdentity.name(isFemale: rng.chance(0.5), using: &rng), x: 80, y: 560, color: .white,
+            maxWidth: 700)
     }
 
-    private static func drawDrivingLicence(_ c: CairoCanvas, _ w: Double, _ h: Double,
-                                           using rng: inout SeededGenerator) {
+    private static func drawDrivingLicence(
+        _ c: CairoCanvas, _ w: Double, _ h: Double,
+        using rng: inout SeededGenerator
+    ) {
         c.rectangle(0, 0, w, h)
-        c.fill(.linear(x0: 0, y0: 0, x1: w, y1: 0, stops: [
-            GradientStop(0, CanvasColor(hex: 0xF6E7C1)), GradientStop(1, CanvasColor(hex: 0xE9F0F7)),
-        ]))
+        c.fill(
+            .linear(
+                x0: 0, y0: 0, x1: w, y1: 0,
+                stops: [
+                    GradientStop(0, CanvasColor(hex: 0xF6E7C1)), GradientStop(1, CanvasColor(hex: 0xE9F0F7)),
+                ]))
         c.setFont(size: 22, bold: true)
         c.text("KEPOLISIAN NEGARA REPUBLIK INDONESIA", x: 200, y: 48, color: CanvasColor(hex: 0x5A3A12))
         c.setFont(size: 36, bold: true)
@@ -109,9 +130,11 @@ public enum NegativeRenderer {
         let rows = [
             ("Nama", SyntheticIdentity.name(isFemale: rng.chance(0.5), using: &rng)),
             ("Alamat", SyntheticIdentity.address(using: &rng)),
-            ("Tempat & Tgl. Lahir",
-             rng.pick(["BANDUNG", "MEDAN", "SURABAYA", "MAKASSAR"]) + ", "
-                + CalendarDate.random(in: 1960...2005, using: &rng).printed),
+            (
+                "Tempat & Tgl. Lahir",
+                rng.pick(["BANDUNG", "MEDAN", "SURABAYA", "MAKASSAR"]) + ", "
+                    + CalendarDate.random(in: 1960...2005, using: &rng).printed
+            ),
             ("Tinggi", "\(rng.int(150...185)) cm"),
             ("Pekerjaan", rng.pick(["KARYAWAN SWASTA", "WIRASWASTA", "PELAJAR/MAHASISWA", "PEDAGANG"])),
             ("No. SIM", (0..<3).map { _ in CalendarDate.fourDigits(rng.int(0...9999)) }.joined(separator: "-")),
@@ -134,7 +157,8 @@ public enum NegativeRenderer {
         c.text("KEMENTERIAN KEUANGAN REPUBLIK INDONESIA", x: 40, y: 55, color: .white)
         c.text("DIREKTORAT JENDERAL PAJAK", x: 40, y: 100, color: CanvasColor(hex: 0xF2C94C))
         c.setFont(size: 44, bold: true)
-        let number = CalendarDate.twoDigits(rng.int(1...99)) + "." + String(rng.int(100...999)) + "."
+        let number =
+            CalendarDate.twoDigits(rng.int(1...99)) + "." + String(rng.int(100...999)) + "."
             + String(rng.int(100...999)) + "." + String(rng.int(1...9)) + "-" + String(rng.int(100...999)) + ".000"
         c.text("NPWP : " + number, x: 40, y: 230, color: ink)
         c.setFont(size: 30, bold: true)
@@ -143,8 +167,9 @@ public enum NegativeRenderer {
         c.text(SyntheticIdentity.address(using: &rng), x: 40, y: 360, color: ink)
         c.text("KOTA " + rng.pick(["SEMARANG", "BOGOR", "MALANG", "PADANG"]), x: 40, y: 395, color: ink)
         c.setFont(size: 20)
-        c.text("Tanggal Terdaftar " + CalendarDate.random(in: 2005...2024, using: &rng).printed,
-               x: 40, y: 520, color: ink)
+        c.text(
+            "Tanggal Terdaftar " + CalendarDate.random(in: 2005...2024, using: &rng).printed,
+            x: 40, y: 520, color: ink)
     }
 
     // MARK: Paper
@@ -161,8 +186,9 @@ public enum NegativeRenderer {
         c.rectangle(0, 0, w, h)
         c.fill(CanvasColor(hex: rng.pick([0xFFFFFF, 0xFBFAF5, 0xF7F5EE])))
         c.setFont(size: 26, bold: true)
-        c.text(rng.pick(["PENGUMUMAN", "SURAT KETERANGAN", "NOTULEN RAPAT", "LAPORAN KEGIATAN"]),
-               x: 80, y: 110, color: ink)
+        c.text(
+            rng.pick(["PENGUMUMAN", "SURAT KETERANGAN", "NOTULEN RAPAT", "LAPORAN KEGIATAN"]),
+            x: 80, y: 110, color: ink)
         c.setFont(size: 17, family: rng.chance(0.5) ? "Liberation Serif" : "Liberation Sans")
         var y = 170.0
         while y < h - 90 {
@@ -187,12 +213,15 @@ public enum NegativeRenderer {
         c.text(shop, x: (w - c.textWidth(shop)) / 2, y: 60, color: ink)
         c.setFont(size: 16, family: "Liberation Mono")
         c.text("JL. \(rng.pick(NameBank.streets)) NO. \(rng.int(1...99))", x: 30, y: 95, color: ink, maxWidth: 380)
-        c.text(CalendarDate.random(in: 2023...2025, using: &rng).printed + "  "
-               + CalendarDate.twoDigits(rng.int(7...21)) + ":" + CalendarDate.twoDigits(rng.int(0...59)),
-               x: 30, y: 120, color: ink)
+        c.text(
+            CalendarDate.random(in: 2023...2025, using: &rng).printed + "  "
+                + CalendarDate.twoDigits(rng.int(7...21)) + ":" + CalendarDate.twoDigits(rng.int(0...59)),
+            x: 30, y: 120, color: ink)
         c.text(String(repeating: "-", count: 36), x: 30, y: 145, color: ink)
-        let items = ["BERAS 5KG", "MINYAK GORENG", "GULA PASIR", "TELUR 1KG", "KOPI SACHET", "MIE INSTAN",
-                     "SABUN MANDI", "AIR MINERAL", "TEH CELUP", "SUSU UHT", "ROTI TAWAR", "KECAP MANIS"]
+        let items = [
+            "BERAS 5KG", "MINYAK GORENG", "GULA PASIR", "TELUR 1KG", "KOPI SACHET", "MIE INSTAN",
+            "SABUN MANDI", "AIR MINERAL", "TEH CELUP", "SUSU UHT", "ROTI TAWAR", "KECAP MANIS",
+        ]
         var y = 175.0, total = 0
         for _ in 0..<rng.int(5...14) {
             let qty = rng.int(1...4), price = rng.int(2...80) * 500
@@ -217,10 +246,13 @@ public enum NegativeRenderer {
     private static func drawScene(_ c: CairoCanvas, _ w: Double, _ h: Double, using rng: inout SeededGenerator) {
         let horizon = h * rng.uniform(0.45...0.7)
         c.rectangle(0, 0, w, h)
-        c.fill(.linear(x0: 0, y0: 0, x1: 0, y1: horizon, stops: [
-            GradientStop(0, CanvasColor(hex: rng.pick([0x4A7FC1, 0xF2A65A, 0x87B5E5]))),
-            GradientStop(1, CanvasColor(hex: 0xEAF2FA)),
-        ]))
+        c.fill(
+            .linear(
+                x0: 0, y0: 0, x1: 0, y1: horizon,
+                stops: [
+                    GradientStop(0, CanvasColor(hex: rng.pick([0x4A7FC1, 0xF2A65A, 0x87B5E5]))),
+                    GradientStop(1, CanvasColor(hex: 0xEAF2FA)),
+                ]))
         c.arc(w * rng.uniform(0.1...0.9), horizon * rng.uniform(0.2...0.6), radius: h * 0.06, from: 0, to: 2 * .pi)
         c.fill(CanvasColor(hex: 0xFFF3C4))
         for layer in 0..<3 {
@@ -231,8 +263,9 @@ public enum NegativeRenderer {
             var x = 0.0
             while x < w {
                 let nx = x + rng.uniform(150...400)
-                c.curveTo(x + 60, horizon - rng.uniform(0...160), nx - 60, horizon - rng.uniform(0...160),
-                          nx, horizon - rng.uniform(0...60) + Double(layer) * 40)
+                c.curveTo(
+                    x + 60, horizon - rng.uniform(0...160), nx - 60, horizon - rng.uniform(0...160),
+                    nx, horizon - rng.uniform(0...60) + Double(layer) * 40)
                 x = nx
             }
             c.lineTo(w, h)
@@ -249,8 +282,10 @@ public enum NegativeRenderer {
 
     // MARK: Pieces
 
-    private static func drawRows(_ c: CairoCanvas, _ rows: [(String, String)], x: Double, colon: Double, top: Double,
-                                 step: Double, size: Double, maxWidth: Double) {
+    private static func drawRows(
+        _ c: CairoCanvas, _ rows: [(String, String)], x: Double, colon: Double, top: Double,
+        step: Double, size: Double, maxWidth: Double
+    ) {
         c.setFont(size: size)
         for (index, (label, value)) in rows.enumerated() {
             let y = top + Double(index) * step
@@ -260,8 +295,10 @@ public enum NegativeRenderer {
         }
     }
 
-    private static func drawPhotoBox(_ c: CairoCanvas, x: Double, y: Double, width: Double, height: Double,
-                                     using rng: inout SeededGenerator) {
+    private static func drawPhotoBox(
+        _ c: CairoCanvas, x: Double, y: Double, width: Double, height: Double,
+        using rng: inout SeededGenerator
+    ) {
         c.rectangle(x, y, width, height)
         c.fill(CanvasColor(hex: rng.pick([0x2C63B8, 0xC4232B, 0xDDDDDD])))
         c.ellipse(x + width / 2, y + height * 0.4, rx: width * 0.2, ry: height * 0.22)

@@ -15,8 +15,10 @@ public enum PhotoComposer {
     /// Coverage is drawn from `coverage`, capped by what fits inside the frame at this pose
     /// (a card tilted by 10° cannot fill 95% of a 4:3 frame), but never below its lower bound
     /// when the document's shape allows it.
-    public static func plan(baseWidth: Int, baseHeight: Int, coverage: ClosedRange<Double> = cardCoverage,
-                            using rng: inout SeededGenerator) -> PhotoLayout {
+    public static func plan(
+        baseWidth: Int, baseHeight: Int, coverage: ClosedRange<Double> = cardCoverage,
+        using rng: inout SeededGenerator
+    ) -> PhotoLayout {
         let (width, height) = rng.pick(photoSizes)
         let (w, h) = (Double(baseWidth), Double(baseHeight))
         let angle = rng.uniform(-10...10) * Double.pi / 180
@@ -29,8 +31,9 @@ public enum PhotoComposer {
         let base = Quad(unit)
         let frame = Double(width * height)
         let margin = 0.015 * Double(min(width, height))
-        let fit = min((Double(width) - 2 * margin) / (base.maxX - base.minX),
-                      (Double(height) - 2 * margin) / (base.maxY - base.minY))
+        let fit = min(
+            (Double(width) - 2 * margin) / (base.maxX - base.minX),
+            (Double(height) - 2 * margin) / (base.maxY - base.minY))
         let fitCoverage = fit * fit * base.area / frame
         let upper = min(coverage.upperBound, fitCoverage)
         let lower = min(coverage.lowerBound, upper)
@@ -40,14 +43,17 @@ public enum PhotoComposer {
         let placed = base.scaled(scale)
         let slackX = max(0, Double(width) - 2 * margin - (placed.maxX - placed.minX))
         let slackY = max(0, Double(height) - 2 * margin - (placed.maxY - placed.minY))
-        let offset = SIMD2(margin - placed.minX + rng.uniform(0...slackX),
-                           margin - placed.minY + rng.uniform(0...slackY))
+        let offset = SIMD2(
+            margin - placed.minX + rng.uniform(0...slackX),
+            margin - placed.minY + rng.uniform(0...slackY))
         return PhotoLayout(width: width, height: height, quad: base.scaled(scale, offset: offset), scale: scale)
     }
 
     /// Warps `document` onto `background` so that its corners land on `layout.quad`.
-    public static func compose(_ document: RenderedCard, onto background: Raster, layout: PhotoLayout,
-                               using rng: inout SeededGenerator) throws(SynthError) -> Raster {
+    public static func compose(
+        _ document: RenderedCard, onto background: Raster, layout: PhotoLayout,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> Raster {
         let (width, height) = (background.width, background.height)
         let (docWidth, docHeight) = (document.image.width, document.image.height)
         // pixProjectivePta keeps the source size, so the document starts in a frame-sized canvas.
@@ -57,26 +63,31 @@ public enum PhotoComposer {
         pixRasterop(source.pix, 0, 0, Int32(docWidth), Int32(docHeight), PIX_SRC, card.pix, 0, 0)
 
         let maskCanvas = try CairoCanvas(width: frameWidth, height: frameHeight)
-        maskCanvas.roundedRectangle(0.5, 0.5, Double(docWidth) - 1, Double(docHeight) - 1,
-                                    radius: document.cornerRadius)
+        maskCanvas.roundedRectangle(
+            0.5, 0.5, Double(docWidth) - 1, Double(docHeight) - 1,
+            radius: document.cornerRadius)
         maskCanvas.fill(CanvasColor.white)
         let maskSource = try maskCanvas.grayRaster()
 
-        let sourcePoints = [SIMD2(0, 0), SIMD2(Double(docWidth), 0), SIMD2(Double(docWidth), Double(docHeight)),
-                            SIMD2(0, Double(docHeight))]
+        let sourcePoints = [
+            SIMD2(0, 0), SIMD2(Double(docWidth), 0), SIMD2(Double(docWidth), Double(docHeight)),
+            SIMD2(0, Double(docHeight)),
+        ]
         let warped = try crop(try project(source, from: sourcePoints, to: layout.quad.corners), width, height)
         let mask = try crop(try project(maskSource, from: sourcePoints, to: layout.quad.corners), width, height)
 
         // A soft contact shadow, offset away from an imagined light.
         let blurRadius = Int32(max(4, Double(min(width, height)) * 0.012))
         guard let softened = Raster(owning: pixBlockconv(mask.pix, blurRadius, blurRadius)),
-              let shadow = Raster(owning: pixTranslate(nil, softened.pix, Int32(rng.int(4...14)),
-                                                       Int32(rng.int(4...14)), Int32(L_BRING_IN_BLACK)))
+            let shadow = Raster(
+                owning: pixTranslate(
+                    nil, softened.pix, Int32(rng.int(4...14)),
+                    Int32(rng.int(4...14)), Int32(L_BRING_IN_BLACK)))
         else { throw SynthError(.imageOperationFailed, "shadow") }
         pixMultConstantGray(shadow.pix, Float(rng.uniform(0.35...0.6)))
         let black = try blank(width, height, depth: 32)
         guard let shaded = Raster(owning: pixBlendWithGrayMask(background.pix, black.pix, shadow.pix, 0, 0)),
-              let photo = Raster(owning: pixBlendWithGrayMask(shaded.pix, warped.pix, mask.pix, 0, 0))
+            let photo = Raster(owning: pixBlendWithGrayMask(shaded.pix, warped.pix, mask.pix, 0, 0))
         else { throw SynthError(.imageOperationFailed, "pixBlendWithGrayMask") }
         return photo
     }
@@ -88,8 +99,10 @@ public enum PhotoComposer {
         return raster
     }
 
-    private static func project(_ raster: Raster, from source: [SIMD2<Double>],
-                                to destination: [SIMD2<Double>]) throws(SynthError) -> Raster {
+    private static func project(
+        _ raster: Raster, from source: [SIMD2<Double>],
+        to destination: [SIMD2<Double>]
+    ) throws(SynthError) -> Raster {
         let ptas = ptaCreate(4), ptad = ptaCreate(4)
         defer {
             var s = ptas, d = ptad

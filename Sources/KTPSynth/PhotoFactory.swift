@@ -28,11 +28,14 @@ public struct PhotoFactory: Sendable {
         return try ktp(condition: condition, name: "\(number)-ktp-\(condition.code)", using: &rng)
     }
 
-    private func ktp(condition: PhotoCondition, name: String,
-                     using rng: inout SeededGenerator) throws(SynthError) -> GeneratedPhoto {
+    private func ktp(
+        condition: PhotoCondition, name: String,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> GeneratedPhoto {
         let identity = try SyntheticIdentity.random(regions: regions, using: &rng)
-        let layout = PhotoComposer.plan(baseWidth: CardRenderer.baseWidth, baseHeight: CardRenderer.baseHeight,
-                                        using: &rng)
+        let layout = PhotoComposer.plan(
+            baseWidth: CardRenderer.baseWidth, baseHeight: CardRenderer.baseHeight,
+            using: &rng)
         var card = try CardRenderer.render(identity, scale: layout.scale, using: &rng)
         var washedOut: [FieldKey] = []
         if condition.quality.flashlight {
@@ -40,20 +43,24 @@ public struct PhotoFactory: Sendable {
             glare.apply(to: &card.image)
             washedOut = glare.washedOut(card.fieldBoxes, scale: card.scale)
         }
-        let background = try BackgroundPainter.paint(rng.pick(BackgroundKind.allCases), width: layout.width,
-                                                     height: layout.height, using: &rng)
+        let background = try BackgroundPainter.paint(
+            rng.pick(BackgroundKind.allCases), width: layout.width,
+            height: layout.height, using: &rng)
         let photo = try PhotoComposer.compose(card, onto: background, layout: layout, using: &rng)
         let truth = GroundTruth(
             file: "", isKTP: true, fields: identity.fields, imageQuality: condition.quality,
             condition: condition.code, washedOut: washedOut, width: layout.width, height: layout.height,
             quad: Self.rounded(layout.quad), coverage: Self.rounded(layout.coverage, places: 4)
         )
-        return try finish(photo, condition: condition, documentWidth: Double(card.image.width), name: name,
-                          truth: truth, using: &rng)
+        return try finish(
+            photo, condition: condition, documentWidth: Double(card.image.width), name: name,
+            truth: truth, using: &rng)
     }
 
-    private func negative(_ kind: NegativeKind, condition: PhotoCondition, name: String,
-                          using rng: inout SeededGenerator) throws(SynthError) -> GeneratedPhoto {
+    private func negative(
+        _ kind: NegativeKind, condition: PhotoCondition, name: String,
+        using rng: inout SeededGenerator
+    ) throws(SynthError) -> GeneratedPhoto {
         var photo: Raster
         var quad: [[Double]]?
         var coverage = 1.0
@@ -65,15 +72,17 @@ public struct PhotoFactory: Sendable {
             documentWidth = Double(width)
         } else {
             let size = kind.baseSize
-            let layout = PhotoComposer.plan(baseWidth: size.width, baseHeight: size.height,
-                                            coverage: kind.isCard ? PhotoComposer.cardCoverage : 0.3...0.9,
-                                            using: &rng)
+            let layout = PhotoComposer.plan(
+                baseWidth: size.width, baseHeight: size.height,
+                coverage: kind.isCard ? PhotoComposer.cardCoverage : 0.3...0.9,
+                using: &rng)
             var document = try NegativeRenderer.render(kind, scale: layout.scale, using: &rng)
             if condition.quality.flashlight {
                 GlareSpot.random(on: document, using: &rng).apply(to: &document.image)
             }
-            let background = try BackgroundPainter.paint(rng.pick(BackgroundKind.allCases), width: layout.width,
-                                                         height: layout.height, using: &rng)
+            let background = try BackgroundPainter.paint(
+                rng.pick(BackgroundKind.allCases), width: layout.width,
+                height: layout.height, using: &rng)
             photo = try PhotoComposer.compose(document, onto: background, layout: layout, using: &rng)
             (width, height) = (layout.width, layout.height)
             quad = Self.rounded(layout.quad)
@@ -88,8 +97,9 @@ public struct PhotoFactory: Sendable {
             condition: "negative:\(kind.rawValue)",
             washedOut: [], width: width, height: height, quad: quad, coverage: coverage
         )
-        return try finish(photo, condition: condition, documentWidth: documentWidth, name: name, truth: truth,
-                          using: &rng)
+        return try finish(
+            photo, condition: condition, documentWidth: documentWidth, name: name, truth: truth,
+            using: &rng)
     }
 
     /// A whole-frame photo has no card to draw glare on, so the glare goes on the frame.
@@ -101,8 +111,10 @@ public struct PhotoFactory: Sendable {
     }
 
     /// Degrades and encodes: JPEG at quality 60–95, sometimes PNG when it stays under 5 MiB.
-    private func finish(_ photo: Raster, condition: PhotoCondition, documentWidth: Double, name: String,
-                        truth: GroundTruth, using rng: inout SeededGenerator) throws(SynthError) -> GeneratedPhoto {
+    private func finish(
+        _ photo: Raster, condition: PhotoCondition, documentWidth: Double, name: String,
+        truth: GroundTruth, using rng: inout SeededGenerator
+    ) throws(SynthError) -> GeneratedPhoto {
         let degradation = Degradation.random(for: condition, documentWidth: documentWidth, using: &rng)
         let degraded = try degradation.apply(to: photo, using: &rng)
         let rawBytes = degraded.width * degraded.height * (degraded.depth == 8 ? 1 : 3)

@@ -23,8 +23,11 @@ public struct SyntheticIdentity: Sendable, Hashable {
     static let referenceYear = 2025
 
     /// Draws a new identity from `regions` with `rng`.
-    public static func random(regions: RegionTable, using rng: inout SeededGenerator) throws(SynthError)
-        -> SyntheticIdentity {
+    public static func random(
+        regions: RegionTable, using rng: inout SeededGenerator
+    ) throws(SynthError)
+        -> SyntheticIdentity
+    {
         let (province, regency, district, village) = try pickRegion(regions, using: &rng)
         let isFemale = rng.chance(0.5)
         let birthDate = CalendarDate.random(in: 1950...2006, using: &rng)
@@ -80,8 +83,11 @@ public struct SyntheticIdentity: Sendable, Hashable {
         return printed
     }
 
-    private static func pickRegion(_ regions: RegionTable, using rng: inout SeededGenerator) throws(SynthError)
-        -> (String, String, String, String) {
+    private static func pickRegion(
+        _ regions: RegionTable, using rng: inout SeededGenerator
+    ) throws(SynthError)
+        -> (String, String, String, String)
+    {
         guard !regions.provinceCodes.isEmpty else { throw SynthError(.noUsableRegion) }
         for _ in 0..<200 {
             let province = rng.pick(regions.provinceCodes)
@@ -114,8 +120,10 @@ public struct SyntheticIdentity: Sendable, Hashable {
         return words.joined(separator: " ")
     }
 
-    private static func placeOfBirth(_ regions: RegionTable, province: String, regency: String,
-                                     using rng: inout SeededGenerator) -> String {
+    private static func placeOfBirth(
+        _ regions: RegionTable, province: String, regency: String,
+        using rng: inout SeededGenerator
+    ) -> String {
         var code = regency
         if rng.chance(0.35) {
             let provinceCode = rng.chance(0.6) ? province : rng.pick(regions.provinceCodes)
@@ -153,8 +161,10 @@ public struct SyntheticIdentity: Sendable, Hashable {
         case "71", "91", "92", "94", "95", "96", "97":
             return rng.weighted([(r[1], 0.65), (r[2], 0.15), (r[0], 0.2)])
         default:
-            return rng.weighted([(r[0], 0.86), (r[1], 0.06), (r[2], 0.03), (r[3], 0.01), (r[4], 0.02),
-                                 (r[5], 0.01), (r[6], 0.01)])
+            return rng.weighted([
+                (r[0], 0.86), (r[1], 0.06), (r[2], 0.03), (r[3], 0.01), (r[4], 0.02),
+                (r[5], 0.01), (r[6], 0.01),
+            ])
         }
     }
 

@@ -64,7 +64,8 @@ struct DurationArgument: ExpressibleByArgument {
 enum DataDirectory {
     static func file(_ name: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
         let directory = URL(fileURLWithPath: base).appendingPathComponent("ktp")
         do {

@@ -19,7 +19,8 @@ struct AppsCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an application, or replace one with the same id.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add an application, or replace one with the same id.")
 
         @Argument(help: "The App-ID.")
         var id: String
@@ -40,19 +41,24 @@ struct AppsCommand: AsyncParsableCommand {
                 throw ValidationError("--mode must be live, testing or sandbox")
             }
             guard quota >= 0 else { throw ValidationError("--quota must not be negative") }
-            guard !id.isEmpty, !id.contains(":") else { throw ValidationError("the App-ID must be non-empty, with no ':'") }
+            guard !id.isEmpty, !id.contains(":") else {
+                throw ValidationError("the App-ID must be non-empty, with no ':'")
+            }
         }
 
         func run() async throws {
             let key = self.key ?? AppArgument.generated().key
-            let mode: ApplicationMode = switch self.mode {
-            case "testing": .testing(quotaRemaining: quota)
-            case "sandbox": .sandbox
-            default: .live
-            }
+            let mode: ApplicationMode =
+                switch self.mode {
+                case "testing": .testing(quotaRemaining: quota)
+                case "sandbox": .sandbox
+                default: .live
+                }
             try await database.open().save(ClientApp(id: id, key: key, mode: mode))
-            Diagnostics.say(self.key == nil ? "added \(id) (\(self.mode)); its API key, shown only now: \(key)"
-                                            : "added \(id) (\(self.mode))")
+            Diagnostics.say(
+                self.key == nil
+                    ? "added \(id) (\(self.mode)); its API key, shown only now: \(key)"
+                    : "added \(id) (\(self.mode))")
         }
     }
 

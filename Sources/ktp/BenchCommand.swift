@@ -48,20 +48,22 @@ struct BenchCommand: AsyncParsableCommand {
             let start = ContinuousClock.now
             let extraction = try? extractor.extract(bytes)
             let seconds = (ContinuousClock.now - start).seconds
-            samples.append(BenchmarkSample(
-                condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),
-                truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
-                detected: extraction?.card != nil, fields: extraction?.card?.fields,
-                quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores, seconds: seconds,
-                baselineSeconds: try baseline?.time(path, singleThread: false),
-                singleThreadBaselineSeconds: try baseline?.time(path, singleThread: true)
-            ))
+            samples.append(
+                BenchmarkSample(
+                    condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),
+                    truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
+                    detected: extraction?.card != nil, fields: extraction?.card?.fields,
+                    quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores, seconds: seconds,
+                    baselineSeconds: try baseline?.time(path, singleThread: false),
+                    singleThreadBaselineSeconds: try baseline?.time(path, singleThread: true)
+                ))
             Diagnostics.progress("bench \(index + 1)/\(records.count)", done: index + 1 == records.count)
         }
         var report = BenchmarkReport(samples: samples).markdown()
         if calibrate {
             let scored = samples.compactMap { sample in sample.scores.map { ($0, sample.truthQuality) } }
-            report += "\nCalibration: the threshold of each flag that maximises its F1 on these photos.\n\n"
+            report +=
+                "\nCalibration: the threshold of each flag that maximises its F1 on these photos.\n\n"
                 + QualityCalibration(samples: scored).markdown()
         }
         print(report)
@@ -80,8 +82,9 @@ struct TesseractBaseline {
         let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
             .split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("tesseract") }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CLIError("the tesseract command is not installed (apt-get install tesseract-ocr), "
-                + "or pass --no-baseline")
+            throw CLIError(
+                "the tesseract command is not installed (apt-get install tesseract-ocr), "
+                    + "or pass --no-baseline")
         }
         executable = found
     }

@@ -24,13 +24,15 @@ struct CallbacksCommand: AsyncParsableCommand {
         for app in apps {
             guard let record = try await store.callbacks(applicationID: app, referenceID: referenceID) else { continue }
             found = true
-            Diagnostics.say("\(app) \(record.referenceID) → \(record.url): \(record.state.rawValue), "
-                + "\(record.attempts.count) attempt(s)")
+            Diagnostics.say(
+                "\(app) \(record.referenceID) → \(record.url): \(record.state.rawValue), "
+                    + "\(record.attempts.count) attempt(s)")
             let format = ISO8601DateFormatter()
             for (index, attempt) in record.attempts.enumerated() {
                 let outcome = attempt.httpStatus.map { "HTTP \($0)" } ?? (attempt.error ?? "no answer")
-                Diagnostics.say("  \(index + 1). \(format.string(from: attempt.at))  \(attempt.latencyMilliseconds) ms  "
-                    + outcome)
+                Diagnostics.say(
+                    "  \(index + 1). \(format.string(from: attempt.at))  \(attempt.latencyMilliseconds) ms  "
+                        + outcome)
             }
         }
         guard found else { throw CLIError("no callback for \(referenceID)") }

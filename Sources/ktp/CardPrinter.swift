@@ -11,8 +11,10 @@ struct CardPrinter {
         lines.append("status      \(data.status.rawValue)" + (body.errorCode.map { "  \($0.rawValue)" } ?? ""))
         if let code = body.errorCode { lines.append("            \(code.explanation)") }
         if let quality = data.imageQuality {
-            let flags = [("blur", quality.blur), ("dark", quality.dark), ("flashlight", quality.flashlight),
-                         ("grayscale", quality.grayscale)]
+            let flags = [
+                ("blur", quality.blur), ("dark", quality.dark), ("flashlight", quality.flashlight),
+                ("grayscale", quality.grayscale),
+            ]
             lines.append("quality     " + flags.map { "\($0.0) \($0.1 ? "yes" : "no")" }.joined(separator: ", "))
         }
         if let fields = data.fields {
@@ -28,9 +30,11 @@ struct CardPrinter {
         }
         let t = extraction.timings
         lines.append("")
-        lines.append(String(format: "time        %.0f ms (decode %.0f, locate %.0f, quality %.0f, ocr %.0f, parse %.0f)",
-                            t.total * 1000, t.decode * 1000, t.locate * 1000, t.quality * 1000, t.ocr * 1000,
-                            t.parse * 1000))
+        lines.append(
+            String(
+                format: "time        %.0f ms (decode %.0f, locate %.0f, quality %.0f, ocr %.0f, parse %.0f)",
+                t.total * 1000, t.decode * 1000, t.locate * 1000, t.quality * 1000, t.ocr * 1000,
+                t.parse * 1000))
         return lines.joined(separator: "\n")
     }
 }

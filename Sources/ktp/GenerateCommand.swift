@@ -41,10 +41,12 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let table = try RegionTable.load(path: try regionPath())
-        let setup = DatasetConfiguration(count: count, seed: seed, conditions: try parsedConditions(),
-                                         negativeFraction: negatives)
-        let writer = DatasetWriter(directory: URL(fileURLWithPath: out),
-                                   factory: PhotoFactory(regions: table, configuration: setup))
+        let setup = DatasetConfiguration(
+            count: count, seed: seed, conditions: try parsedConditions(),
+            negativeFraction: negatives)
+        let writer = DatasetWriter(
+            directory: URL(fileURLWithPath: out),
+            factory: PhotoFactory(regions: table, configuration: setup))
         try writer.write { done, total in
             FileHandle.standardError.write(Data("\r generated \(done)/\(total)".utf8))
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }

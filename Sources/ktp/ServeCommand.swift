@@ -25,8 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Worker threads running the engine. Default: one per core.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .customLong("allow-insecure-urls"),
-          help: "Allow http:// and private, loopback or link-local URLs. For development only.")
+    @Flag(
+        name: .customLong("allow-insecure-urls"),
+        help: "Allow http:// and private, loopback or link-local URLs. For development only.")
     var allowInsecureURLs = false
 
     @Option(help: "Keep image bytes this long after the result is stored (e.g. 30m, 12h, 7d).")
@@ -53,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
             try await store.save(created.clientApp)
             Diagnostics.say("created application \(created.id) (live); its API key, shown only now: \(created.key)")
         }
-        let engine = try ExtractorPool(workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
+        let engine = try ExtractorPool(
+            workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
         let server = ExtractionServer(
             store: store, engine: engine, host: host, port: port, workers: workers,
             allowsInsecureURLs: allowInsecureURLs, imageRetention: retainImages?.duration,

@@ -10,17 +10,20 @@ import Testing
         truthQuality: ImageQuality = ImageQuality(), quality: ImageQuality = ImageQuality(),
         washedOut: Set<FieldKey> = [], seconds: Double = 0.1, baseline: Double? = 0.2
     ) -> BenchmarkSample {
-        BenchmarkSample(condition: condition, isKTP: isKTP, truthFields: isKTP ? truth : KTPFields(),
-                        truthQuality: truthQuality, washedOut: washedOut, detected: detected, fields: fields,
-                        quality: quality, seconds: seconds, baselineSeconds: baseline)
+        BenchmarkSample(
+            condition: condition, isKTP: isKTP, truthFields: isKTP ? truth : KTPFields(),
+            truthQuality: truthQuality, washedOut: washedOut, detected: detected, fields: fields,
+            quality: quality, seconds: seconds, baselineSeconds: baseline)
     }
 
     @Test func nikExactCountsAnUndetectedCardAsAMiss() {
         var wrong = Self.truth
         wrong[.nik] = "3171011708900008"
-        let summary = BenchmarkSummary(name: "clean", samples: [
-            Self.sample(), Self.sample(fields: wrong), Self.sample(fields: nil, detected: false), Self.sample(),
-        ])
+        let summary = BenchmarkSummary(
+            name: "clean",
+            samples: [
+                Self.sample(), Self.sample(fields: wrong), Self.sample(fields: nil, detected: false), Self.sample(),
+            ])
         #expect(summary.nikExact == 0.5)
         #expect(summary.detectionAccuracy == 0.75)
     }
@@ -35,10 +38,12 @@ import Testing
     }
 
     @Test func aNegativeReadAsACardIsAFalseAccept() {
-        let summary = BenchmarkSummary(name: "negatives", samples: [
-            Self.sample(condition: "negative:sim", isKTP: false, fields: KTPFields(), detected: true),
-            Self.sample(condition: "negative:receipt", isKTP: false, fields: nil, detected: false),
-        ])
+        let summary = BenchmarkSummary(
+            name: "negatives",
+            samples: [
+                Self.sample(condition: "negative:sim", isKTP: false, fields: KTPFields(), detected: true),
+                Self.sample(condition: "negative:receipt", isKTP: false, fields: nil, detected: false),
+            ])
         #expect(summary.falseAccepts == 1)
         #expect(summary.detectionAccuracy == 0.5)
         #expect(summary.nikExact == nil)
@@ -46,12 +51,14 @@ import Testing
 
     @Test func flagPrecisionAndRecallCountEachOutcome() {
         let blurred = ImageQuality(blur: true)
-        let summary = BenchmarkSummary(name: "B", samples: [
-            Self.sample(truthQuality: blurred, quality: blurred),
-            Self.sample(truthQuality: blurred, quality: ImageQuality()),
-            Self.sample(truthQuality: ImageQuality(), quality: blurred),
-            Self.sample(truthQuality: ImageQuality(), quality: ImageQuality()),
-        ])
+        let summary = BenchmarkSummary(
+            name: "B",
+            samples: [
+                Self.sample(truthQuality: blurred, quality: blurred),
+                Self.sample(truthQuality: blurred, quality: ImageQuality()),
+                Self.sample(truthQuality: ImageQuality(), quality: blurred),
+                Self.sample(truthQuality: ImageQuality(), quality: ImageQuality()),
+            ])
         let blur = summary.flags[.blur]
         #expect(blur?.precision == 0.5)
         #expect(blur?.recall == 0.5)
@@ -60,10 +67,12 @@ import Testing
     }
 
     @Test func timeRatioIsMedianOverBaselineMedian() {
-        let summary = BenchmarkSummary(name: "clean", samples: [
-            Self.sample(seconds: 0.1, baseline: 0.5), Self.sample(seconds: 0.3, baseline: 0.5),
-            Self.sample(seconds: 0.2, baseline: 0.4),
-        ])
+        let summary = BenchmarkSummary(
+            name: "clean",
+            samples: [
+                Self.sample(seconds: 0.1, baseline: 0.5), Self.sample(seconds: 0.3, baseline: 0.5),
+                Self.sample(seconds: 0.2, baseline: 0.4),
+            ])
         #expect(summary.medianSeconds == 0.2)
         #expect(summary.baselineMedianSeconds == 0.5)
         #expect(abs((summary.timeRatio ?? 0) - 0.4) < 1e-9)

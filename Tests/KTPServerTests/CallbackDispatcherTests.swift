@@ -45,21 +45,27 @@ import Testing
     /// A stored, completed job whose callback points at `url`.
     static func completedJob(in store: SQLiteStore, url: String) async throws -> ResultBody {
         try await store.save(ClientApp(id: "app-live", key: "k", mode: .live))
-        _ = try await store.enqueue(NewJob(applicationID: "app-live", referenceID: "cb-0001",
-                                           options: JobOptions(callbackURL: URL(string: url)), image: [1],
-                                           submittedAt: t0))
+        _ = try await store.enqueue(
+            NewJob(
+                applicationID: "app-live", referenceID: "cb-0001",
+                options: JobOptions(callbackURL: URL(string: url)), image: [1],
+                submittedAt: t0))
         let job = try #require(try await store.claim(worker: "w", lease: .seconds(30), now: t0))
         let body = ResultBody(data: ExtractionResult(referenceID: "cb-0001", status: .success, submittedAt: t0))
         #expect(try await store.complete(jobID: job.id, worker: "w", result: body, at: t0, retainImage: false))
         return body
     }
 
-    static func dispatch(_ store: SQLiteStore, insecure: Bool, until done: @Sendable (CallbackRecord) -> Bool)
-        async throws -> CallbackRecord {
+    static func dispatch(
+        _ store: SQLiteStore, insecure: Bool, until done: @Sendable (CallbackRecord) -> Bool
+    )
+        async throws -> CallbackRecord
+    {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        var dispatcher = CallbackDispatcher(store: store, client: client,
-                                            outbound: OutboundGuard(policy: URLPolicy(allowsInsecure: insecure)),
-                                            logger: Logger(label: "test"))
+        var dispatcher = CallbackDispatcher(
+            store: store, client: client,
+            outbound: OutboundGuard(policy: URLPolicy(allowsInsecure: insecure)),
+            logger: Logger(label: "test"))
         dispatcher.schedule = CallbackSchedule(unit: .milliseconds(5), cap: .milliseconds(20))
         dispatcher.pollInterval = .milliseconds(5)
         let running = Task { [dispatcher] in try await dispatcher.run() }
@@ -100,8 +106,9 @@ import Testing
             let record = try await Self.dispatch(temporary.store, insecure: true) { $0.state != .pending }
             #expect(record.state == .failed)
             #expect(record.attempts.count == CallbackSchedule.maxAttempts)
-            #expect(try await temporary.store.job(applicationID: "app-live", referenceID: "cb-0001")?
-                .result?.data.status == .success, "a failed delivery never changes the result")
+            #expect(
+                try await temporary.store.job(applicationID: "app-live", referenceID: "cb-0001")?
+                    .result?.data.status == .success, "a failed delivery never changes the result")
         }
     }
 

@@ -31,7 +31,9 @@ import Testing
                 var text = ""
                 while let chunk = try? output.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
                     text += String(decoding: chunk, as: UTF8.self)
-                    if text.hasSuffix("\n"), let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                    if text.hasSuffix("\n"),
+                        let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression)
+                    {
                         continuation.resume(returning: Int(text[range].split(separator: ":")[1])!)
                         return
                     }
@@ -42,8 +44,11 @@ import Testing
         return (process, port)
     }
 
-    static func request(_ client: HTTPClient, _ port: Int, path: String, body: String? = nil) async throws
-        -> [String: Any] {
+    static func request(
+        _ client: HTTPClient, _ port: Int, path: String, body: String? = nil
+    ) async throws
+        -> [String: Any]
+    {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.headers.add(name: "App-ID", value: "crash")
         request.headers.add(name: "API-Key", value: "secret")
@@ -70,8 +75,9 @@ import Testing
         let references = (0..<30).map { String(format: "crash-%03d", $0) }
         for (index, reference) in references.enumerated() {
             let photo = try WorkerEndToEndTests.base64(photos[index % photos.count])
-            let answer = try await Self.request(client, port, path: ExtractionAPI.submitPath,
-                                                body: #"{"image": "\#(photo)", "reference_id": "\#(reference)"}"#)
+            let answer = try await Self.request(
+                client, port, path: ExtractionAPI.submitPath,
+                body: #"{"image": "\#(photo)", "reference_id": "\#(reference)"}"#)
             #expect((answer["data"] as? [String: Any])?["status"] as? String == "PROCESSING")
         }
         // Let a few finish, then kill the process in the middle of the batch.
@@ -85,7 +91,8 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(240)
         while terminal.count < references.count, ContinuousClock.now < deadline {
             for reference in references where !terminal.contains(reference) {
-                let body = try await Self.request(client, port, path: ExtractionAPI.resultPath + "?reference_id=\(reference)")
+                let body = try await Self.request(
+                    client, port, path: ExtractionAPI.resultPath + "?reference_id=\(reference)")
                 if let status = (body["data"] as? [String: Any])?["status"] as? String, status != "PROCESSING" {
                     terminal.insert(reference)
                 }

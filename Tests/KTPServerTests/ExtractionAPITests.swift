@@ -49,16 +49,24 @@ import Testing
             .base64EncodedString()
     }
 
-    static func submit(_ client: some TestClientProtocol, app: String = "app-live", key: String = "live-key",
-                       _ body: String) async throws -> (Int, [String: Any]) {
-        try await client.execute(uri: ExtractionAPI.submitPath, method: .post, headers: headers(app, key),
-                                 body: ByteBuffer(string: body)) { (Int($0.status.code), json($0.body)) }
+    static func submit(
+        _ client: some TestClientProtocol, app: String = "app-live", key: String = "live-key",
+        _ body: String
+    ) async throws -> (Int, [String: Any]) {
+        try await client.execute(
+            uri: ExtractionAPI.submitPath, method: .post, headers: headers(app, key),
+            body: ByteBuffer(string: body)
+        ) { (Int($0.status.code), json($0.body)) }
     }
 
-    static func result(_ client: some TestClientProtocol, app: String = "app-live", key: String = "live-key",
-                       _ ref: String) async throws -> (Int, [String: Any]) {
-        try await client.execute(uri: ExtractionAPI.resultPath + "?reference_id=\(ref)", method: .get,
-                                 headers: headers(app, key)) { (Int($0.status.code), json($0.body)) }
+    static func result(
+        _ client: some TestClientProtocol, app: String = "app-live", key: String = "live-key",
+        _ ref: String
+    ) async throws -> (Int, [String: Any]) {
+        try await client.execute(
+            uri: ExtractionAPI.resultPath + "?reference_id=\(ref)", method: .get,
+            headers: headers(app, key)
+        ) { (Int($0.status.code), json($0.body)) }
     }
 
     @Test func aMissingOrWrongKeyIsUnauthorized() async throws {
@@ -92,7 +100,8 @@ import Testing
             let (otherStatus, other) = try await Self.result(client, app: "app-other", key: "other-key", "ref-001")
             #expect(otherStatus == 404)
             #expect(other["error_code"] as? String == "INVALID_PAYLOAD_REFERENCE_ID_NOT_FOUND")
-            let (again, againBody) = try await Self.submit(client, #"{"image": "\#(image)", "reference_id": "ref-001"}"#)
+            let (again, againBody) = try await Self.submit(
+                client, #"{"image": "\#(image)", "reference_id": "ref-001"}"#)
             #expect(again == 400)
             #expect(againBody["error_code"] as? String == "INVALID_PAYLOAD_REFERENCE_ID_EXISTS")
         }
@@ -118,7 +127,8 @@ import Testing
             #expect(bad == 400)
             let (ok, _) = try await Self.submit(client, app: "app-test", key: "test-key", #"{"image": "\#(image)"}"#)
             #expect(ok == 200)
-            let (spent, body) = try await Self.submit(client, app: "app-test", key: "test-key", #"{"image": "\#(image)"}"#)
+            let (spent, body) = try await Self.submit(
+                client, app: "app-test", key: "test-key", #"{"image": "\#(image)"}"#)
             #expect(spent == 403)
             #expect(body["error_code"] as? String == "INSUFFICIENT_QUOTA")
         }
@@ -128,10 +138,12 @@ import Testing
         let harness = try await Harness()
         let small = try Self.jpegBase64(width: 640, height: 400)
         try await harness.server.application().test(.live) { client in
-            #expect(try await Self.submit(client, #"{"image": "\#(small)"}"#).1["error_code"] as? String
-                == "INVALID_PAYLOAD_IMAGE_SIZE")
-            #expect(try await Self.submit(client, #"{"image": "R0lGODlhAQABAAAAACw="}"#).1["error_code"] as? String
-                == "INVALID_PAYLOAD_IMAGE_FORMAT")
+            #expect(
+                try await Self.submit(client, #"{"image": "\#(small)"}"#).1["error_code"] as? String
+                    == "INVALID_PAYLOAD_IMAGE_SIZE")
+            #expect(
+                try await Self.submit(client, #"{"image": "R0lGODlhAQABAAAAACw="}"#).1["error_code"] as? String
+                    == "INVALID_PAYLOAD_IMAGE_FORMAT")
             let huge = String(repeating: "A", count: 9 << 20)
             let (status, body) = try await Self.submit(client, #"{"image": "\#(huge)"}"#)
             #expect(status == 400)
@@ -142,7 +154,9 @@ import Testing
     @Test func resultChecksRunInTheContractsOrder() async throws {
         let harness = try await Harness()
         try await harness.server.application().test(.live) { client in
-            try await client.execute(uri: ExtractionAPI.resultPath, method: .get, headers: Self.headers("app-live", "live-key")) {
+            try await client.execute(
+                uri: ExtractionAPI.resultPath, method: .get, headers: Self.headers("app-live", "live-key")
+            ) {
                 #expect($0.status == .notFound)
                 #expect(Self.json($0.body)["error_code"] as? String == "INVALID_PAYLOAD_REFERENCE_ID_NOT_FOUND")
             }
@@ -173,19 +187,25 @@ import Testing
         let harness = try await Harness()
         try await harness.server.application().test(.live) { client in
             let box = (app: "app-box", key: "box-key")
-            let (accepted, _) = try await Self.submit(client, app: box.app, key: box.key,
-                                                      #"{"image": "KTP_BD", "reference_id": "box-001"}"#)
+            let (accepted, _) = try await Self.submit(
+                client, app: box.app, key: box.key,
+                #"{"image": "KTP_BD", "reference_id": "box-001"}"#)
             #expect(accepted == 200)
-            #expect(try await Self.submit(client, app: box.app, key: box.key, #"{"image": "nope"}"#).1["error_code"]
-                as? String == "INVALID_SANDBOX_CODE")
-            #expect(try await Self.submit(client, app: box.app, key: box.key,
-                                          #"{"image": "KTP", "reference_id": "REFERENCE_ID_EXIST"}"#).1["error_code"]
-                as? String == "INVALID_PAYLOAD_REFERENCE_ID_EXISTS")
+            #expect(
+                try await Self.submit(client, app: box.app, key: box.key, #"{"image": "nope"}"#).1["error_code"]
+                    as? String == "INVALID_SANDBOX_CODE")
+            #expect(
+                try await Self.submit(
+                    client, app: box.app, key: box.key,
+                    #"{"image": "KTP", "reference_id": "REFERENCE_ID_EXIST"}"#
+                ).1["error_code"]
+                    as? String == "INVALID_PAYLOAD_REFERENCE_ID_EXISTS")
             let (status, result) = try await Self.result(client, app: box.app, key: box.key, "REFERENCE_ID_KTP_BD_V")
             #expect(status == 200)
             #expect(result["error_code"] as? String == "FAIL_ON_1")
-            #expect(try await Self.result(client, app: box.app, key: box.key, "unknown-ref").1["error_code"]
-                as? String == "INVALID_SANDBOX_CODE")
+            #expect(
+                try await Self.result(client, app: box.app, key: box.key, "unknown-ref").1["error_code"]
+                    as? String == "INVALID_SANDBOX_CODE")
         }
     }
 }

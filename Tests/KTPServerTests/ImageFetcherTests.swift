@@ -13,7 +13,9 @@ import Testing
     static func origin() throws -> some ApplicationProtocol {
         let jpeg = try Raster(RGBImage(width: 800, height: 600, fill: (190, 215, 235))).jpegData(quality: 70)
         let router = Router()
-        router.get("/photo.jpg") { _, _ in Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: jpeg))) }
+        router.get("/photo.jpg") { _, _ in
+            Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: jpeg)))
+        }
         router.get("/big") { _, _ in
             Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: 0xFF, count: 6 << 20)))
         }
@@ -26,8 +28,11 @@ import Testing
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
-    static func withFetcher(insecure: Bool, _ body: @Sendable (ImageFetcher, Int) async throws -> Void)
-        async throws {
+    static func withFetcher(
+        insecure: Bool, _ body: @Sendable (ImageFetcher, Int) async throws -> Void
+    )
+        async throws
+    {
         let client = ImageFetcher.makeClient()
         var configured = ImageFetcher(client: client, guard: OutboundGuard(policy: URLPolicy(allowsInsecure: insecure)))
         configured.timeout = .seconds(1)

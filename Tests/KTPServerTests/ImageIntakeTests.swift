@@ -35,11 +35,13 @@ import Testing
     }
 
     @Test func check11RefusesImagesTooSmallOrTooLarge() throws {
-        #expect(Self.code(ImageIntake.accept(bytes: try Self.jpeg(width: 600, height: 400))) == .invalidPayloadImageSize)
+        #expect(
+            Self.code(ImageIntake.accept(bytes: try Self.jpeg(width: 600, height: 400))) == .invalidPayloadImageSize)
     }
 
     @Test func check12RefusesATruncatedJPEGByItsStructure() throws {
         let bytes = try Self.jpeg()
-        #expect(Self.code(ImageIntake.accept(bytes: Array(bytes.prefix(bytes.count - 40)))) == .invalidPayloadImageFormat)
+        #expect(
+            Self.code(ImageIntake.accept(bytes: Array(bytes.prefix(bytes.count - 40)))) == .invalidPayloadImageFormat)
     }
 }

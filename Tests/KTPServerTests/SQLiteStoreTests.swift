@@ -37,7 +37,9 @@ final class TemporaryStore: Sendable {
         let temporary = try await Self.seeded()
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
-        await #expect(throws: StoreError(.referenceIDExists, "ref-001")) { try await store.enqueue(Self.job("ref-001")) }
+        await #expect(throws: StoreError(.referenceIDExists, "ref-001")) {
+            try await store.enqueue(Self.job("ref-001"))
+        }
         _ = try await store.enqueue(Self.job("ref-001", app: "app-other"))
         #expect(try await store.exists(applicationID: "app-live", referenceID: "ref-001"))
         #expect(try await store.job(applicationID: "app-other", referenceID: "ref-001")?.applicationID == "app-other")
@@ -124,7 +126,8 @@ final class TemporaryStore: Sendable {
         let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
         #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(10)) == 0)
         #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(31)) == 1)
-        let again = try #require(try await store.claim(worker: "w2", lease: .seconds(30), now: Self.t0.addingTimeInterval(31)))
+        let again = try #require(
+            try await store.claim(worker: "w2", lease: .seconds(30), now: Self.t0.addingTimeInterval(31)))
         #expect(again.id == job.id && again.attempt == 2)
         let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
         #expect(!(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false)))
@@ -138,7 +141,8 @@ final class TemporaryStore: Sendable {
         let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
         #expect(try await store.release(jobID: job.id, worker: "w1", retryAt: Self.t0.addingTimeInterval(4)))
         #expect(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0.addingTimeInterval(3)) == nil)
-        #expect(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0.addingTimeInterval(4))?.id == job.id)
+        #expect(
+            try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0.addingTimeInterval(4))?.id == job.id)
     }
 
     @Test func aReopenedDatabaseKeepsItsJobsAndApplications() async throws {

@@ -37,18 +37,20 @@ import Testing
     @Test(arguments: ["B", "D", "BD", "F", "G", "FG", "DG", "BF", "BG"])
     func resultCodesCarryTheirFlagsAndValidationFailsOnlyOnBlurDarkOrFlash(code: String) throws {
         guard case .result(let image, let validate) = Sandbox.lookup(referenceID: "REFERENCE_ID_KTP_\(code)"),
-              case .result(let imageV, let validateV) = Sandbox.lookup(referenceID: "REFERENCE_ID_KTP_\(code)_V")
+            case .result(let imageV, let validateV) = Sandbox.lookup(referenceID: "REFERENCE_ID_KTP_\(code)_V")
         else {
             Issue.record("not a result code")
             return
         }
         #expect(!validate && validateV)
-        let plain = Sandbox.resultBody(referenceID: "r", image: image, isQuality: true, validateQuality: validate,
-                                       submittedAt: Self.now, completedAt: Self.now)
+        let plain = Sandbox.resultBody(
+            referenceID: "r", image: image, isQuality: true, validateQuality: validate,
+            submittedAt: Self.now, completedAt: Self.now)
         #expect(plain.data.status == .success)
         #expect(plain.data.imageQuality?.conditionCode == code)
-        let validated = Sandbox.resultBody(referenceID: "r", image: imageV, isQuality: true,
-                                           validateQuality: validateV, submittedAt: Self.now, completedAt: Self.now)
+        let validated = Sandbox.resultBody(
+            referenceID: "r", image: imageV, isQuality: true,
+            validateQuality: validateV, submittedAt: Self.now, completedAt: Self.now)
         let fails = code.contains("B") || code.contains("D") || code.contains("F")
         #expect(validated.errorCode == (fails ? .failOn1 : nil))
         #expect(validated.data.status == (fails ? .failed : .success))
@@ -56,8 +58,12 @@ import Testing
     }
 
     @Test func fixedResultCodes() {
-        #expect(Sandbox.lookup(referenceID: "REFERENCE_ID_KTP") == .result(.specimen(ImageQuality()), validateQuality: false))
-        #expect(Sandbox.lookup(referenceID: "REFERENCE_ID_KTP_NOT_DETECTED") == .result(.notDetected, validateQuality: false))
+        #expect(
+            Sandbox.lookup(referenceID: "REFERENCE_ID_KTP")
+                == .result(.specimen(ImageQuality()), validateQuality: false))
+        #expect(
+            Sandbox.lookup(referenceID: "REFERENCE_ID_KTP_NOT_DETECTED")
+                == .result(.notDetected, validateQuality: false))
         if case .error(let error) = Sandbox.lookup(referenceID: "REFERENCE_ID_NOT_FOUND") {
             #expect(error.status == 404)
             #expect(error.code == .invalidPayloadReferenceIDNotFound)
@@ -76,8 +82,9 @@ import Testing
     }
 
     @Test func aNotDetectedResultFailsWithNoFields() {
-        let body = Sandbox.resultBody(referenceID: "r", image: .notDetected, isQuality: false, validateQuality: false,
-                                      submittedAt: Self.now, completedAt: Self.now)
+        let body = Sandbox.resultBody(
+            referenceID: "r", image: .notDetected, isQuality: false, validateQuality: false,
+            submittedAt: Self.now, completedAt: Self.now)
         #expect(body.errorCode == .ktpNotDetected)
         #expect(body.data.imageQuality == nil)
         #expect(body.data.fields == nil)
@@ -89,7 +96,8 @@ import Testing
         #expect(nik.encodes(try #require(CardDate.parse(Sandbox.specimen[.dateOfBirth])).date))
         #expect(Sandbox.specimen[.fullName].contains("SPESIMEN"))
         let regionsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../../shared/data/wilayah.csv").standardized.path
+            "../../../shared/data/wilayah.csv"
+        ).standardized.path
         let regions = try RegionTable.load(path: ProcessInfo.processInfo.environment["KTP_REGIONS"] ?? regionsPath)
         #expect(regions.name(of: "31.71.01") == "Gambir")
     }

@@ -70,25 +70,29 @@ import Testing
 
     @Test func theInsecureFlagAllowsHTTPAndLoopbackButNoOtherScheme() {
         #expect(Self.code(#"{"image": "abc", "callback_url": "http://127.0.0.1:9000/cb"}"#, insecure: true) == nil)
-        #expect(Self.code(#"{"image": "abc", "callback_url": "ftp://127.0.0.1/cb"}"#, insecure: true)
-            == .invalidPayloadCallbackURL)
+        #expect(
+            Self.code(#"{"image": "abc", "callback_url": "ftp://127.0.0.1/cb"}"#, insecure: true)
+                == .invalidPayloadCallbackURL)
     }
 
     @Test func check6NeedsIsQualityForValidation() {
-        #expect(Self.code(#"{"image": "abc", "validate_quality": true, "is_quality": false}"#)
-            == .invalidPayloadQualityValidationDependency)
+        #expect(
+            Self.code(#"{"image": "abc", "validate_quality": true, "is_quality": false}"#)
+                == .invalidPayloadQualityValidationDependency)
         #expect(Self.code(#"{"image": "abc", "validate_quality": true}"#) == nil)
     }
 
     @Test func checksRunInTheContractsOrder() {
         // Both a bad reference_id (4) and a bad callback (5): 4 answers.
-        #expect(Self.code(#"{"image": "abc", "reference_id": "x", "callback_url": "http://a"}"#)
-            == .invalidPayloadReferenceID)
+        #expect(
+            Self.code(#"{"image": "abc", "reference_id": "x", "callback_url": "http://a"}"#)
+                == .invalidPayloadReferenceID)
         // An empty image (3) before a bad reference_id (4).
         #expect(Self.code(#"{"image": "", "reference_id": "x"}"#) == .invalidPayloadImageMissing)
         // A bad callback (5) before the quality dependency (6).
-        #expect(Self.code(#"{"image": "abc", "callback_url": "", "validate_quality": true, "is_quality": false}"#)
-            == .invalidPayloadCallbackURL)
+        #expect(
+            Self.code(#"{"image": "abc", "callback_url": "", "validate_quality": true, "is_quality": false}"#)
+                == .invalidPayloadCallbackURL)
     }
 
     @Test func defaultsAreIsQualityOnAndValidationOff() throws {

@@ -16,17 +16,19 @@ import Testing
     }
 
     static func regions() throws -> RegionTable {
-        let path = ProcessInfo.processInfo.environment["KTP_REGIONS"]
+        let path =
+            ProcessInfo.processInfo.environment["KTP_REGIONS"]
             ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../../shared/data/wilayah.csv").standardized.path
+            .appendingPathComponent("../../../shared/data/wilayah.csv").standardized.path
         return try RegionTable.load(path: path)
     }
 
     @Test func realPhotosEndInSuccessFailOn1AndNotDetected() async throws {
         let engine = try ExtractorPool(workers: 1, configuration: ExtractorConfiguration(regions: try Self.regions()))
         let harness = try await ExtractionAPITests.Harness(engine: engine)
-        var workers = JobWorkers(store: harness.temporary.store, processor: JobProcessor(engine: engine), workers: 1,
-                                 logger: ExtractionAPITests.logger)
+        var workers = JobWorkers(
+            store: harness.temporary.store, processor: JobProcessor(engine: engine), workers: 1,
+            logger: ExtractionAPITests.logger)
         workers.pollInterval = .milliseconds(20)
         let running = Task { [workers] in try await workers.run() }
         defer { running.cancel() }
@@ -36,7 +38,9 @@ import Testing
         ]
         try await harness.server.application().test(.live) { client in
             for (ref, file, validate) in submissions {
-                let body = #"{"image": "\#(try Self.base64(file))", "reference_id": "\#(ref)", "validate_quality": \#(validate)}"#
+                let body =
+                    #"{"image": "\#(try Self.base64(file))", "reference_id": "\#(ref)", "#
+                    + #""validate_quality": \#(validate)}"#
                 #expect(try await ExtractionAPITests.submit(client, body).0 == 200)
             }
             var results: [String: [String: Any]] = [:]
@@ -56,7 +60,8 @@ import Testing
             #expect(results["e2e-dark"]?["error_code"] as? String == "FAIL_ON_1")
             #expect(results["e2e-negative"]?["error_code"] as? String == "KTP_NOT_DETECTED")
         }
-        let stored = try #require(try await harness.temporary.store.job(applicationID: "app-live", referenceID: "e2e-clean"))
+        let stored = try #require(
+            try await harness.temporary.store.job(applicationID: "app-live", referenceID: "e2e-clean"))
         #expect(stored.image == nil, "the image is deleted once the result is stored")
         engine.shutdown()
     }

@@ -66,9 +66,11 @@ import KTPSynth
 
     @Test func nikFormulaAddsFortyForWomen() throws {
         let date = try #require(CalendarDate(year: 1990, month: 8, day: 17))
-        #expect(SyntheticIdentity.nik(district: "31.71.01", birthDate: date, isFemale: false, serial: 3)
-            == "3171011708900003")
-        #expect(SyntheticIdentity.nik(district: "31.71.01", birthDate: date, isFemale: true, serial: 3)
-            == "3171015708900003")
+        #expect(
+            SyntheticIdentity.nik(district: "31.71.01", birthDate: date, isFemale: false, serial: 3)
+                == "3171011708900003")
+        #expect(
+            SyntheticIdentity.nik(district: "31.71.01", birthDate: date, isFemale: true, serial: 3)
+                == "3171015708900003")
     }
 }

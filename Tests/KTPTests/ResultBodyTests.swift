@@ -11,10 +11,11 @@ import Testing
     }
 
     @Test func aSuccessCarriesEveryFieldKeyAndNoErrorCode() throws {
-        let body = ResultBody(data: ExtractionResult(
-            referenceID: "abc-123", status: .success, fields: Self.fields, imageQuality: ImageQuality(blur: true),
-            confidence: [.nik: 0.99], submittedAt: Date(timeIntervalSince1970: 0)
-        ))
+        let body = ResultBody(
+            data: ExtractionResult(
+                referenceID: "abc-123", status: .success, fields: Self.fields, imageQuality: ImageQuality(blur: true),
+                confidence: [.nik: 0.99], submittedAt: Date(timeIntervalSince1970: 0)
+            ))
         let json = try Self.encode(body)
         #expect(json["message"] as? String == "Success")
         #expect(json["error_code"] == nil)
@@ -29,9 +30,11 @@ import Testing
     }
 
     @Test func aFailureHasNoFieldKeysAndNoConfidence() throws {
-        let body = ResultBody(errorCode: .ktpNotDetected, data: ExtractionResult(
-            referenceID: "abc-123", status: .failed, imageQuality: ImageQuality()
-        ))
+        let body = ResultBody(
+            errorCode: .ktpNotDetected,
+            data: ExtractionResult(
+                referenceID: "abc-123", status: .failed, imageQuality: ImageQuality()
+            ))
         let json = try Self.encode(body)
         #expect(json["error_code"] as? String == "KTP_NOT_DETECTED")
         let data = try #require(json["data"] as? [String: Any])
@@ -41,11 +44,12 @@ import Testing
     }
 
     @Test func aBodyRoundTripsThroughJSON() throws {
-        let body = ResultBody(data: ExtractionResult(
-            referenceID: "abc-123", status: .success, fields: Self.fields, imageQuality: ImageQuality(dark: true),
-            confidence: [.nik: 0.5, .state: 1], submittedAt: Date(timeIntervalSince1970: 1_800_000_000),
-            completedAt: Date(timeIntervalSince1970: 1_800_000_001)
-        ))
+        let body = ResultBody(
+            data: ExtractionResult(
+                referenceID: "abc-123", status: .success, fields: Self.fields, imageQuality: ImageQuality(dark: true),
+                confidence: [.nik: 0.5, .state: 1], submittedAt: Date(timeIntervalSince1970: 1_800_000_000),
+                completedAt: Date(timeIntervalSince1970: 1_800_000_001)
+            ))
         let data = try ResultBody.makeEncoder().encode(body)
         #expect(try ResultBody.makeDecoder().decode(ResultBody.self, from: data) == body)
     }

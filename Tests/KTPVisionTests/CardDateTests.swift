@@ -20,8 +20,10 @@ struct CardDateTests {
         #expect(try #require(CardDate.parse("5-3-1987")).date.formatted == "05-03-1987")
     }
 
-    @Test(arguments: ["31-04-1990", "29-02-1900", "29-02-2023", "00-01-1990", "12-13-1990", "17-08-1899",
-                      "17-08-2101", "17-08-90", "", "SEUMUR HIDUP", "17-08-19900", "1708199"])
+    @Test(arguments: [
+        "31-04-1990", "29-02-1900", "29-02-2023", "00-01-1990", "12-13-1990", "17-08-1899",
+        "17-08-2101", "17-08-90", "", "SEUMUR HIDUP", "17-08-19900", "1708199",
+    ])
     func invalidOrAmbiguousDatesAreRejected(text: String) {
         #expect(CardDate.parse(text) == nil)
     }

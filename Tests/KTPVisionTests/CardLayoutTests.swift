@@ -17,8 +17,13 @@ import Testing
         (110, [("NIK", 30), (":", 250), ("3204054508900003", 280)]),
         (160, [("Nama", 30), (":", 250), ("SPESIMEN", 280), ("CONTOH", 420)]),
         (200, [("Tempat/Tgl", 30), ("Lahir", 180), (":", 250), ("BANDUNG,", 280), ("05-08-1990", 420)]),
-        (240, [("Jenis", 30), ("Kelamin", 110), (":", 250), ("PEREMPUAN", 280), ("Gol.", 560), ("Darah", 620),
-               (":", 700), ("O", 720)]),
+        (
+            240,
+            [
+                ("Jenis", 30), ("Kelamin", 110), (":", 250), ("PEREMPUAN", 280), ("Gol.", 560), ("Darah", 620),
+                (":", 700), ("O", 720),
+            ]
+        ),
         (280, [("Alamat", 30), (":", 250), ("JL.", 280), ("MELATI", 330), ("NO.", 440), ("12", 490)]),
         (320, [("RT/RW", 60), (":", 250), ("005/012", 280)]),
         (360, [("Kel/Desa", 60), (":", 250), ("CANGKUANG", 280)]),
@@ -111,11 +116,13 @@ import Testing
 }
 
 @Suite struct DetectionTests {
-    static func reading(province: Bool, nikLabel: Double, nik: String, labels: [CardLabel: Double] = [:]) -> CardReading {
+    static func reading(province: Bool, nikLabel: Double, nik: String, labels: [CardLabel: Double] = [:]) -> CardReading
+    {
         var scores = labels
         scores[.nik] = nikLabel
-        return CardReading(raw: [.nik: RawValue(text: nik, confidence: 0.9)], valueBoxes: [:], labelScores: scores,
-                           hasProvinceHeader: province)
+        return CardReading(
+            raw: [.nik: RawValue(text: nik, confidence: 0.9)], valueBoxes: [:], labelScores: scores,
+            hasProvinceHeader: province)
     }
 
     @Test func aProvinceHeaderOverAValidNIKIsAKTPEvenWhenTheSmallLabelsAreIllegible() {

@@ -30,8 +30,9 @@ import Testing
     }
 
     @Test func quadAreaAndAspectOfARectangle() {
-        let quad = Quad(topLeft: Point(x: 0, y: 0), topRight: Point(x: 856, y: 0),
-                        bottomRight: Point(x: 856, y: 540), bottomLeft: Point(x: 0, y: 540))
+        let quad = Quad(
+            topLeft: Point(x: 0, y: 0), topRight: Point(x: 856, y: 0),
+            bottomRight: Point(x: 856, y: 540), bottomLeft: Point(x: 0, y: 540))
         #expect(quad.area == 856 * 540)
         #expect(abs(quad.aspectRatio - CardLocator.cardAspectRatio) < 1e-9)
     }

@@ -27,7 +27,8 @@ import Testing
         let detected = Self.sharpCards.filter { Fixtures.extractions[$0.file]?.card != nil }
         #expect(detected.count == Self.sharpCards.count)
         let exact = Self.sharpCards.filter { Fixtures.extractions[$0.file]?.card?.fields[.nik] == $0.fields[.nik] }
-        #expect(Double(exact.count) >= 0.9 * Double(Self.sharpCards.count), "\(exact.count) of \(Self.sharpCards.count)")
+        #expect(
+            Double(exact.count) >= 0.9 * Double(Self.sharpCards.count), "\(exact.count) of \(Self.sharpCards.count)")
     }
 
     @Test func sharpCardsAverageNinetyPercentOfFieldsExactBesideGlare() {
@@ -56,8 +57,11 @@ import Testing
 
     @Test func blurAndFlashlightFlagsAreRightOnMostPhotos() {
         for flag in [\ImageQuality.blur, \ImageQuality.flashlight] {
-            let right = Self.cards.filter { Fixtures.extractions[$0.file]?.quality[keyPath: flag] == $0.imageQuality[keyPath: flag] }
-            #expect(Double(right.count) >= 0.8 * Double(Self.cards.count), "\(flag): \(right.count) of \(Self.cards.count)")
+            let right = Self.cards.filter {
+                Fixtures.extractions[$0.file]?.quality[keyPath: flag] == $0.imageQuality[keyPath: flag]
+            }
+            #expect(
+                Double(right.count) >= 0.8 * Double(Self.cards.count), "\(flag): \(right.count) of \(Self.cards.count)")
         }
     }
 
@@ -67,7 +71,8 @@ import Testing
         for line in text.split(separator: "\n") {
             let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             guard object["condition"] as? String == "clean", let truth = object["quad"] as? [[Double]],
-                  let file = object["file"] as? String, let quad = Fixtures.extractions[file]?.quad else { continue }
+                let file = object["file"] as? String, let quad = Fixtures.extractions[file]?.quad
+            else { continue }
             let width = try #require(object["width"] as? Double)
             for (found, expected) in zip(quad.corners, truth) {
                 #expect(found.distance(to: Point(x: expected[0], y: expected[1])) < 0.03 * width, "\(file)")
@@ -102,7 +107,8 @@ import Testing
     }
 
     @Test func aPoolOfWorkersGivesTheSameResultsAsOneExtractor() async throws {
-        let pool = try ExtractorPool(workers: 2, configuration: ExtractorConfiguration(regions: try TestRegions.table()))
+        let pool = try ExtractorPool(
+            workers: 2, configuration: ExtractorConfiguration(regions: try TestRegions.table()))
         let sample = Array(Self.sharpCards.prefix(4))
         let results = try await withThrowingTaskGroup(of: (String, Extraction).self) { group in
             for record in sample {

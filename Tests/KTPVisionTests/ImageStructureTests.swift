@@ -17,7 +17,9 @@ import Testing
             let body = Array(type.utf8) + data
             return be(UInt32(data.count)) + body + be(CRC32.checksum(body))
         }
-        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func be(_ v: UInt32) -> [UInt8] {
+            [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+        }
         let header = be(width) + be(height) + [8, 2, 0, 0, 0]
         return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header)
             + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
@@ -77,7 +79,9 @@ import Testing
     }
 
     @Test func aPhotoUnder720By480IsTooSmall() throws {
-        #expect(throws: ImageError(.tooSmall, "700×480 px")) { try ImageDecoder.decode(try Self.jpeg(width: 700, height: 480)) }
+        #expect(throws: ImageError(.tooSmall, "700×480 px")) {
+            try ImageDecoder.decode(try Self.jpeg(width: 700, height: 480))
+        }
     }
 
     @Test func aValidJPEGDecodesToItsPixels() throws {

@@ -9,9 +9,11 @@ struct NIKReconciliationTests {
     /// The same district and date, female, serial 0004.
     static let female = "3171075708900004"
 
-    func card(nik: String? = nil, digits: String? = nil, birth: String? = "SPESIMEN, 17-08-1990",
-              gender: String? = "LAKI-LAKI Gol. Darah : O", nikConfidence: Double = 0.9,
-              birthConfidence: Double = 0.9) -> RawCard {
+    func card(
+        nik: String? = nil, digits: String? = nil, birth: String? = "SPESIMEN, 17-08-1990",
+        gender: String? = "LAKI-LAKI Gol. Darah : O", nikConfidence: Double = 0.9,
+        birthConfidence: Double = 0.9
+    ) -> RawCard {
         var raw: RawCard = [:]
         raw[.nik] = nik.map { RawValue(text: $0, confidence: nikConfidence) }
         raw[.nikDigits] = digits.map { RawValue(text: $0, confidence: nikConfidence) }
@@ -100,8 +102,10 @@ struct NIKReconciliationTests {
     }
 
     @Test func unsurePrintedDateThatDisagreesIsTakenFromTheNIK() throws {
-        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: "SPESIMEN, 11-03-1990",
-                                        birthConfidence: 0.4))
+        let result = try normalize(
+            card(
+                nik: Self.male, digits: Self.male, birth: "SPESIMEN, 11-03-1990",
+                birthConfidence: 0.4))
         #expect(result.fields[.dateOfBirth] == "17-08-1990")
         #expect(result.warnings.map(\.code) == [.birthDateCorrected])
     }

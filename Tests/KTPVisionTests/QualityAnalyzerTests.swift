@@ -15,8 +15,10 @@ import Testing
 
     @Test func sharpnessDoesNotDependOnExposure() {
         let bright = QualityAnalyzer.sharpness(TestImages.stripes(blur: 1))
-        let dim = QualityAnalyzer.sharpness(GrayImage(width: 400, height: 300,
-                                                      pixels: TestImages.stripes(blur: 1).pixels.map { $0 / 3 }))
+        let dim = QualityAnalyzer.sharpness(
+            GrayImage(
+                width: 400, height: 300,
+                pixels: TestImages.stripes(blur: 1).pixels.map { $0 / 3 }))
         #expect(abs(bright - dim) / bright < 0.2)
     }
 

@@ -9,8 +9,10 @@ struct RegionSnappingTests {
     /// 32.04.05 Cileunyi (Kabupaten Bandung), 25-03-1995, male.
     static let bandungNIK = "3204052503950012"
 
-    func card(nik: String?, province: String? = nil, city: String? = nil, district: String? = nil,
-              village: String? = nil, confidence: Double = 0.9) -> RawCard {
+    func card(
+        nik: String?, province: String? = nil, city: String? = nil, district: String? = nil,
+        village: String? = nil, confidence: Double = 0.9
+    ) -> RawCard {
         var raw: RawCard = [:]
         raw[.nik] = nik.map { RawValue(text: $0, confidence: 0.9) }
         raw[.provinceHeader] = province.map { RawValue(text: $0, confidence: confidence) }
@@ -30,8 +32,10 @@ struct RegionSnappingTests {
     }
 
     @Test func exactJakartaHeadersGiveThePrintedForms() throws {
-        let result = try normalize(card(nik: Self.jakartaNIK, province: "PROVINSI DKI JAKARTA",
-                                        city: "JAKARTA PUSAT", district: "TANAH ABANG", village: "KEBON KACANG"))
+        let result = try normalize(
+            card(
+                nik: Self.jakartaNIK, province: "PROVINSI DKI JAKARTA",
+                city: "JAKARTA PUSAT", district: "TANAH ABANG", village: "KEBON KACANG"))
         #expect(result.fields[.state] == "DKI JAKARTA")
         #expect(result.fields[.city] == "JAKARTA PUSAT")
         #expect(result.fields[.district] == "TANAH ABANG")
@@ -43,9 +47,11 @@ struct RegionSnappingTests {
     }
 
     @Test func garbledReadingsSnapFuzzilyToTheNIKsRegion() throws {
-        let result = try normalize(card(nik: Self.bandungNIK, province: "PR0VINSI JAWA 8ARAT",
-                                        city: "KABUPATEN BANDUMG", district: "CILEUNYl",
-                                        village: "Kel/Desa : CINUNUK."))
+        let result = try normalize(
+            card(
+                nik: Self.bandungNIK, province: "PR0VINSI JAWA 8ARAT",
+                city: "KABUPATEN BANDUMG", district: "CILEUNYl",
+                village: "Kel/Desa : CINUNUK."))
         #expect(result.fields[.state] == "JAWA BARAT")
         #expect(result.fields[.city] == "KABUPATEN BANDUNG")
         #expect(result.fields[.district] == "CILEUNYI")
@@ -67,8 +73,10 @@ struct RegionSnappingTests {
 
     @Test func confidentDifferentAddressIsKeptAndWarnedNotOverwritten() throws {
         // The NIK says Tanah Abang; the card confidently prints Menteng, also in Jakarta Pusat.
-        let result = try normalize(card(nik: Self.jakartaNIK, province: "PROVINSI DKI JAKARTA",
-                                        city: "JAKARTA PUSAT", district: "MENTENG", village: "CIKINI"))
+        let result = try normalize(
+            card(
+                nik: Self.jakartaNIK, province: "PROVINSI DKI JAKARTA",
+                city: "JAKARTA PUSAT", district: "MENTENG", village: "CIKINI"))
         #expect(result.fields[.district] == "MENTENG")
         #expect(result.fields[.administrativeVillage] == "CIKINI", "villages are searched under the printed district")
         #expect(regionWarnings(result) == [.nikRegionMismatchesAddress])
@@ -82,8 +90,10 @@ struct RegionSnappingTests {
     }
 
     @Test func withoutANIKProvincesAndRegenciesSnapAgainstTheWholeTable() throws {
-        let result = try normalize(card(nik: nil, province: "PROVINSI ACEH", city: "KOTA BANDA ACEH",
-                                        district: "BAITURRAHMAN"))
+        let result = try normalize(
+            card(
+                nik: nil, province: "PROVINSI ACEH", city: "KOTA BANDA ACEH",
+                district: "BAITURRAHMAN"))
         #expect(result.fields[.state] == "ACEH")
         #expect(result.fields[.city] == "KOTA BANDA ACEH")
         #expect(result.fields[.district] == "BAITURRAHMAN")
@@ -96,8 +106,10 @@ struct RegionSnappingTests {
     }
 
     @Test func unknownNIKRegionFallsBackToTheReadings() throws {
-        let result = try normalize(card(nik: "9999991708900003", province: "PROVINSI JAWA BARAT",
-                                        city: "KABUPATEN BANDUNG", district: "CILEUNYI"))
+        let result = try normalize(
+            card(
+                nik: "9999991708900003", province: "PROVINSI JAWA BARAT",
+                city: "KABUPATEN BANDUNG", district: "CILEUNYI"))
         #expect(result.fields[.state] == "JAWA BARAT")
         #expect(result.fields[.city] == "KABUPATEN BANDUNG")
         #expect(result.fields[.district] == "CILEUNYI")
@@ -106,8 +118,10 @@ struct RegionSnappingTests {
 
     @Test func administrativeRegencyIsPrintedAsKabupaten() throws {
         let seribu = "3101011708900003"
-        let result = try normalize(card(nik: seribu, province: "PROVINSI DKI JAKARTA",
-                                        city: "KABUPATEN ADMINISTRASI KEPULAUAN SERIBU"))
+        let result = try normalize(
+            card(
+                nik: seribu, province: "PROVINSI DKI JAKARTA",
+                city: "KABUPATEN ADMINISTRASI KEPULAUAN SERIBU"))
         #expect(result.fields[.state] == "DKI JAKARTA")
         #expect(result.fields[.city] == "KABUPATEN KEPULAUAN SERIBU")
         #expect(regionWarnings(result).isEmpty)
@@ -125,8 +139,9 @@ struct RegionSnappingTests {
     }
 
     @Test func withoutATableRegionReadingsAreCleanedOnly() {
-        let raw = card(nik: Self.jakartaNIK, province: "PROVINSI  dki jakarta", city: "jakarta pusat",
-                       district: ": TANAH ABANG", village: "Kel/Desa : kebon kacang")
+        let raw = card(
+            nik: Self.jakartaNIK, province: "PROVINSI  dki jakarta", city: "jakarta pusat",
+            district: ": TANAH ABANG", village: "Kel/Desa : kebon kacang")
         let result = FieldNormalizer(regions: nil).normalize(raw)
         #expect(result.fields[.state] == "DKI JAKARTA")
         #expect(result.fields[.city] == "JAKARTA PUSAT")

@@ -35,15 +35,19 @@ public struct CallbackDispatcher: Service {
             }
             let attempt = await deliver(delivery)
             let number = delivery.previousAttempts + 1
-            let retryAt = attempt.delivered || !schedule.retries(after: number)
+            let retryAt =
+                attempt.delivered || !schedule.retries(after: number)
                 ? nil
-                : Date().addingTimeInterval(schedule.delay(retry: number, jitter: Double.random(in: 0..<1)).timeInterval)
+                : Date().addingTimeInterval(
+                    schedule.delay(retry: number, jitter: Double.random(in: 0..<1)).timeInterval)
             try? await store.recordAttempt(jobID: delivery.jobID, worker: worker, attempt: attempt, retryAt: retryAt)
             let outcome = attempt.delivered ? "delivered" : (attempt.httpStatus == nil ? "error" : "rejected")
             metrics?.callbackAttempt(outcome: outcome)
-            logger.info("callback attempt", metadata: [
-                "reference_id": "\(delivery.referenceID)", "attempt": "\(number)", "outcome": "\(outcome)",
-            ])
+            logger.info(
+                "callback attempt",
+                metadata: [
+                    "reference_id": "\(delivery.referenceID)", "attempt": "\(number)", "outcome": "\(outcome)",
+                ])
         }
     }
 

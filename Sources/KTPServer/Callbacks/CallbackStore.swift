@@ -7,7 +7,8 @@ public protocol CallbackStore: Sendable {
 
     /// Records an attempt and what follows: delivered, another try at `retryAt`, or given up
     /// (`retryAt == nil` and not delivered).
-    func recordAttempt(jobID: Int64, worker: String, attempt: CallbackAttempt, retryAt: Date?)
+    func recordAttempt(
+        jobID: Int64, worker: String, attempt: CallbackAttempt, retryAt: Date?)
         async throws(StoreError)
 
     func callbacks(applicationID: String, referenceID: String) async throws(StoreError) -> CallbackRecord?

@@ -25,9 +25,11 @@ extension ExtractionAPI {
                 throw error
             case .result(let image, let validate):
                 let now = Date()
-                return Self.json(Sandbox.resultBody(referenceID: referenceID, image: image, isQuality: true,
-                                                    validateQuality: validate, submittedAt: now, completedAt: now),
-                                 status: 200)
+                return Self.json(
+                    Sandbox.resultBody(
+                        referenceID: referenceID, image: image, isQuality: true,
+                        validateQuality: validate, submittedAt: now, completedAt: now),
+                    status: 200)
             case .notACode:
                 break
             }
@@ -44,7 +46,8 @@ extension ExtractionAPI {
     func callbacks(_ request: Request) async throws -> Response {
         let app = try await authenticate(request)
         guard let referenceID = request.uri.queryParameters.get("reference_id"), !referenceID.isEmpty,
-              let record = try await jobs.callbacks(applicationID: app.id, referenceID: referenceID) else {
+            let record = try await jobs.callbacks(applicationID: app.id, referenceID: referenceID)
+        else {
             throw ContractError(.invalidPayloadReferenceIDNotFound, status: 404, "no callback for that reference_id")
         }
         return Self.json(CallbacksBody(data: record), status: 200)

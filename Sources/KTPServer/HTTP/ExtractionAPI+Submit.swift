@@ -17,15 +17,19 @@ extension ExtractionAPI {
         if case .testing(let remaining) = app.mode, remaining <= 0 {
             throw ContractError(.insufficientQuota, status: 403, "the testing quota is spent")
         }
-        var job = NewJob(applicationID: app.id, referenceID: referenceID,
-                         options: JobOptions(isQuality: submit.isQuality, validateQuality: submit.validateQuality,
-                                             callbackURL: submit.callbackURL),
-                         submittedAt: Date())
+        var job = NewJob(
+            applicationID: app.id, referenceID: referenceID,
+            options: JobOptions(
+                isQuality: submit.isQuality, validateQuality: submit.validateQuality,
+                callbackURL: submit.callbackURL),
+            submittedAt: Date())
         if isSandbox {
             _ = try Sandbox.image(submit.image).get()
             job.sandboxImage = submit.image
         } else if submit.image.lowercased().hasPrefix("https://") || submit.image.lowercased().hasPrefix("http://") {
-            guard let fetcher else { throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched here") }
+            guard let fetcher else {
+                throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched here")
+            }
             let bytes = try await fetcher.fetch(submit.image).get()
             job.image = try ImageIntake.accept(bytes: bytes).get().bytes
         } else {

@@ -21,8 +21,11 @@ public struct ExtractionAPI: Sendable {
     public var fetcher: ImageFetcher?
     public var logger: Logger
 
-    public init(apps: any ApplicationStore, jobs: any JobStore & CallbackStore, validator: SubmitValidator, metrics: ServiceMetrics,
-                fetcher: ImageFetcher?, logger: Logger) {
+    public init(
+        apps: any ApplicationStore, jobs: any JobStore & CallbackStore, validator: SubmitValidator,
+        metrics: ServiceMetrics,
+        fetcher: ImageFetcher?, logger: Logger
+    ) {
         self.apps = apps
         self.jobs = jobs
         self.validator = validator
@@ -43,8 +46,9 @@ public struct ExtractionAPI: Sendable {
         }
         router.get("/metrics") { _, _ in
             let text = metrics.exposition(counts: (try? await jobs.countsByState()) ?? [:])
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
     }
 
@@ -58,8 +62,9 @@ public struct ExtractionAPI: Sendable {
             response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
         } catch {
             logger.error("unexpected failure", metadata: ["error": "\(error)"])
-            response = Self.json(ErrorBody(message: "internal server error", errorCode: .internalServerError),
-                                 status: 500)
+            response = Self.json(
+                ErrorBody(message: "internal server error", errorCode: .internalServerError),
+                status: 500)
         }
         metrics.request(route: route, status: Int(response.status.code))
         return response
@@ -89,7 +94,8 @@ public struct ExtractionAPI: Sendable {
 
     static func json(_ value: some Encodable, status: Int) -> Response {
         let data = (try? ResultBody.makeEncoder().encode(value)) ?? Data()
-        return Response(status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -24,8 +24,11 @@ public struct Job: Sendable, Hashable {
 
     /// What the client would read now: the stored result, or `PROCESSING`.
     public var resultBody: ResultBody {
-        result ?? ResultBody(data: ExtractionResult(referenceID: referenceID, status: .processing,
-                                                    submittedAt: submittedAt))
+        result
+            ?? ResultBody(
+                data: ExtractionResult(
+                    referenceID: referenceID, status: .processing,
+                    submittedAt: submittedAt))
     }
 }
 
@@ -61,8 +64,10 @@ public struct NewJob: Sendable, Hashable {
     public var sandboxImage: String?
     public var submittedAt: Date
 
-    public init(applicationID: String, referenceID: String, options: JobOptions, image: [UInt8]? = nil,
-                sandboxImage: String? = nil, submittedAt: Date) {
+    public init(
+        applicationID: String, referenceID: String, options: JobOptions, image: [UInt8]? = nil,
+        sandboxImage: String? = nil, submittedAt: Date
+    ) {
         self.applicationID = applicationID
         self.referenceID = referenceID
         self.options = options

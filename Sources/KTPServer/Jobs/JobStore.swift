@@ -17,7 +17,9 @@ public protocol JobStore: Sendable {
 
     /// Stores the result if `worker` still holds the lease; returns whether it did. The image is
     /// deleted unless `retainImage`.
-    func complete(jobID: Int64, worker: String, result: ResultBody, at: Date, retainImage: Bool)
+    func complete(
+        jobID: Int64, worker: String, result: ResultBody, at: Date, retainImage: Bool
+    )
         async throws(StoreError) -> Bool
 
     /// Gives the job back for another attempt at `retryAt`, if `worker` still holds the lease.

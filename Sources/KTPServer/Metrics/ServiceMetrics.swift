@@ -2,8 +2,9 @@ import CoreMetrics
 import Prometheus
 
 /// The service's metrics in Prometheus text form: requests by route and code, jobs by state,
-/// queue depth, processing time and callback attempts by outcome. Metrics are made from this value's own factory rather than
-/// a global bootstrap, so that tests and several servers in one process do not collide.
+/// queue depth, processing time and callback attempts by outcome. Metrics are made from this
+/// value's own factory rather than a global bootstrap, so that tests and several servers in one
+/// process do not collide.
 public struct ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
@@ -14,8 +15,10 @@ public struct ServiceMetrics: Sendable {
     }
 
     func request(route: String, status: Int) {
-        Counter(label: "ktp_http_requests_total", dimensions: [("route", route), ("code", "\(status)")],
-                factory: factory).increment()
+        Counter(
+            label: "ktp_http_requests_total", dimensions: [("route", route), ("code", "\(status)")],
+            factory: factory
+        ).increment()
     }
 
     func processed(nanoseconds: Int64, status: String) {

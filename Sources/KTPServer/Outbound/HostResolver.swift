@@ -25,8 +25,10 @@ public enum HostResolver {
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let current = node {
             var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            if getnameinfo(current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0,
-                           NI_NUMERICHOST) == 0 {
+            if getnameinfo(
+                current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0,
+                NI_NUMERICHOST) == 0
+            {
                 addresses.append(String(cString: buffer))
             }
             node = current.pointee.ai_next

@@ -19,8 +19,9 @@ public struct ImageFetcher: Sendable {
 
     /// A client that leaves redirects to the caller.
     public static func makeClient() -> HTTPClient {
-        HTTPClient(eventLoopGroupProvider: .singleton,
-                   configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
     }
 
     public func fetch(_ text: String) async -> Result<[UInt8], ContractError> {
@@ -37,7 +38,8 @@ public struct ImageFetcher: Sendable {
             do {
                 let response = try await client.execute(HTTPClientRequest(url: url.absoluteString), deadline: deadline)
                 if (300..<400).contains(response.status.code), let location = response.headers.first(name: "location"),
-                   let next = URL(string: location, relativeTo: url)?.absoluteURL {
+                    let next = URL(string: location, relativeTo: url)?.absoluteURL
+                {
                     url = next
                     continue
                 }

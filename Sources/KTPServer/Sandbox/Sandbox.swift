@@ -52,7 +52,8 @@ public enum Sandbox {
         case "REFERENCE_ID_NOT_FOUND":
             return .error(ContractError(.invalidPayloadReferenceIDNotFound, status: 404, "sandbox: not found"))
         case "REFERENCE_ID_TOO_LONG", "REFERENCE_ID_TOO_SHORT":
-            return .error(ContractError(.invalidPayloadReferenceID, "sandbox: the reference_id is too long or too short"))
+            return .error(
+                ContractError(.invalidPayloadReferenceID, "sandbox: the reference_id is too long or too short"))
         case "REFERENCE_ID_KTP_NOT_DETECTED":
             return .result(.notDetected, validateQuality: false)
         case "REFERENCE_ID_KTP":
@@ -72,8 +73,9 @@ public enum Sandbox {
         referenceID: String, image: SandboxImage, isQuality: Bool, validateQuality: Bool, submittedAt: Date,
         completedAt: Date
     ) -> ResultBody {
-        var data = ExtractionResult(referenceID: referenceID, status: .failed, submittedAt: submittedAt,
-                                    completedAt: completedAt)
+        var data = ExtractionResult(
+            referenceID: referenceID, status: .failed, submittedAt: submittedAt,
+            completedAt: completedAt)
         switch image {
         case .notDetected:
             data.imageQuality = isQuality ? ImageQuality() : nil

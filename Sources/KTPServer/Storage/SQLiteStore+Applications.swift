@@ -32,11 +32,12 @@ extension SQLiteStore: ApplicationStore {
     }
 
     static func application(_ row: Row) -> ClientApp {
-        let mode: ApplicationMode = switch row["mode"] as String {
-        case "testing": .testing(quotaRemaining: row["quota_remaining"] ?? 0)
-        case "sandbox": .sandbox
-        default: .live
-        }
+        let mode: ApplicationMode =
+            switch row["mode"] as String {
+            case "testing": .testing(quotaRemaining: row["quota_remaining"] ?? 0)
+            case "sandbox": .sandbox
+            default: .live
+            }
         return ClientApp(id: row["id"], keyHash: [UInt8](row["key_hash"] as Data), mode: mode)
     }
 }

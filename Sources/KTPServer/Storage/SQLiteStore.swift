@@ -24,55 +24,57 @@ public final class SQLiteStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: applications and jobs") { db in
-            try db.execute(sql: """
-                CREATE TABLE application (
-                    id TEXT PRIMARY KEY,
-                    key_hash BLOB NOT NULL,
-                    mode TEXT NOT NULL CHECK (mode IN ('live', 'testing', 'sandbox')),
-                    quota_remaining INTEGER
-                );
-                CREATE TABLE job (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    application_id TEXT NOT NULL,
-                    reference_id TEXT NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done')),
-                    attempt INTEGER NOT NULL DEFAULT 0,
-                    options TEXT NOT NULL,
-                    image BLOB,
-                    sandbox_image TEXT,
-                    submitted_at DOUBLE NOT NULL,
-                    run_after DOUBLE NOT NULL,
-                    lease_owner TEXT,
-                    lease_expires_at DOUBLE,
-                    completed_at DOUBLE,
-                    result TEXT,
-                    UNIQUE (application_id, reference_id)
-                );
-                CREATE INDEX job_runnable ON job (state, run_after, id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE application (
+                        id TEXT PRIMARY KEY,
+                        key_hash BLOB NOT NULL,
+                        mode TEXT NOT NULL CHECK (mode IN ('live', 'testing', 'sandbox')),
+                        quota_remaining INTEGER
+                    );
+                    CREATE TABLE job (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        application_id TEXT NOT NULL,
+                        reference_id TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done')),
+                        attempt INTEGER NOT NULL DEFAULT 0,
+                        options TEXT NOT NULL,
+                        image BLOB,
+                        sandbox_image TEXT,
+                        submitted_at DOUBLE NOT NULL,
+                        run_after DOUBLE NOT NULL,
+                        lease_owner TEXT,
+                        lease_expires_at DOUBLE,
+                        completed_at DOUBLE,
+                        result TEXT,
+                        UNIQUE (application_id, reference_id)
+                    );
+                    CREATE INDEX job_runnable ON job (state, run_after, id);
+                    """)
         }
         migrator.registerMigration("v2: callbacks") { db in
-            try db.execute(sql: """
-                CREATE TABLE callback (
-                    job_id INTEGER PRIMARY KEY REFERENCES job (id) ON DELETE CASCADE,
-                    url TEXT NOT NULL,
-                    body TEXT NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('PENDING', 'DELIVERED', 'FAILED')),
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    next_attempt_at DOUBLE NOT NULL,
-                    lease_owner TEXT,
-                    lease_expires_at DOUBLE
-                );
-                CREATE INDEX callback_due ON callback (state, next_attempt_at);
-                CREATE TABLE callback_attempt (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    job_id INTEGER NOT NULL REFERENCES callback (job_id) ON DELETE CASCADE,
-                    at DOUBLE NOT NULL,
-                    http_status INTEGER,
-                    latency_ms INTEGER NOT NULL,
-                    error TEXT
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE callback (
+                        job_id INTEGER PRIMARY KEY REFERENCES job (id) ON DELETE CASCADE,
+                        url TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('PENDING', 'DELIVERED', 'FAILED')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at DOUBLE NOT NULL,
+                        lease_owner TEXT,
+                        lease_expires_at DOUBLE
+                    );
+                    CREATE INDEX callback_due ON callback (state, next_attempt_at);
+                    CREATE TABLE callback_attempt (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id INTEGER NOT NULL REFERENCES callback (job_id) ON DELETE CASCADE,
+                        at DOUBLE NOT NULL,
+                        http_status INTEGER,
+                        latency_ms INTEGER NOT NULL,
+                        error TEXT
+                    );
+                    """)
         }
         return migrator
     }

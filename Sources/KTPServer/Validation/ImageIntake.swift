@@ -39,10 +39,11 @@ public enum ImageIntake {
             try header.checkDimensions()
             return .success((bytes, header))
         } catch {
-            let code: ErrorCode = switch error.code {
-            case .tooLarge, .tooSmall: .invalidPayloadImageSize
-            default: .invalidPayloadImageFormat
-            }
+            let code: ErrorCode =
+                switch error.code {
+                case .tooLarge, .tooSmall: .invalidPayloadImageSize
+                default: .invalidPayloadImageFormat
+                }
             return .failure(ContractError(code, error.description))
         }
     }

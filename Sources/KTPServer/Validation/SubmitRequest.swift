@@ -11,8 +11,10 @@ public struct SubmitRequest: Sendable, Hashable {
     public var isQuality: Bool
     public var validateQuality: Bool
 
-    public init(image: String, referenceID: String? = nil, callbackURL: URL? = nil, isQuality: Bool = true,
-                validateQuality: Bool = false) {
+    public init(
+        image: String, referenceID: String? = nil, callbackURL: URL? = nil, isQuality: Bool = true,
+        validateQuality: Bool = false
+    ) {
         self.image = image
         self.referenceID = referenceID
         self.callbackURL = callbackURL

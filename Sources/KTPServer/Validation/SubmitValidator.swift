@@ -16,14 +16,15 @@ public struct SubmitValidator: Sendable {
     public func validate(body: [UInt8]) -> Result<SubmitRequest, ContractError> {
         // Check 1: a JSON object with the five keys of the right types, at most one of them "".
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
-              case .object(let object) = value, !object.isEmpty else {
+            case .object(let object) = value, !object.isEmpty
+        else {
             return .failure(ContractError(.invalidPayload, "the body must be a non-empty JSON object"))
         }
         for key in Self.keys {
             guard let field = object[key] else { continue }
             switch (key, field) {
             case ("image", .string), ("reference_id", .string), ("callback_url", .string), ("callback_url", .null),
-                 ("is_quality", .bool), ("validate_quality", .bool):
+                ("is_quality", .bool), ("validate_quality", .bool):
                 continue
             default:
                 return .failure(ContractError(.invalidPayload, "\(key) has the wrong type"))
@@ -31,7 +32,8 @@ public struct SubmitValidator: Sendable {
         }
         let empty = Self.keys.filter { object[$0] == .string("") }
         guard empty.count <= 1 else {
-            return .failure(ContractError(.invalidPayload, "more than one value is empty: \(empty.joined(separator: ", "))"))
+            return .failure(
+                ContractError(.invalidPayload, "more than one value is empty: \(empty.joined(separator: ", "))"))
         }
         // Checks 2 and 3.
         guard case .string(let image)? = object["image"] else {
@@ -58,11 +60,15 @@ public struct SubmitValidator: Sendable {
         let isQuality = object["is_quality"] == .bool(false) ? false : true
         let validateQuality = object["validate_quality"] == .bool(true)
         if validateQuality && !isQuality {
-            return .failure(ContractError(.invalidPayloadQualityValidationDependency,
-                                          "validate_quality needs is_quality"))
+            return .failure(
+                ContractError(
+                    .invalidPayloadQualityValidationDependency,
+                    "validate_quality needs is_quality"))
         }
-        return .success(SubmitRequest(image: image, referenceID: referenceID, callbackURL: callbackURL,
-                                      isQuality: isQuality, validateQuality: validateQuality))
+        return .success(
+            SubmitRequest(
+                image: image, referenceID: referenceID, callbackURL: callbackURL,
+                isQuality: isQuality, validateQuality: validateQuality))
     }
 
     /// 6 to 64 characters of `[A-Za-z0-9._:-]` (ours).
@@ -71,10 +77,12 @@ public struct SubmitValidator: Sendable {
             return ContractError(.invalidPayloadReferenceID, "reference_id must be 6 to 64 characters")
         }
         let allowed = { (c: Unicode.Scalar) in
-            ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) || "._:-".unicodeScalars.contains(c)
+            ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c)
+                || "._:-".unicodeScalars.contains(c)
         }
         guard id.unicodeScalars.allSatisfy(allowed) else {
-            return ContractError(.invalidPayloadReferenceID, "reference_id may hold only letters, digits, '.', '_', ':', '-'")
+            return ContractError(
+                .invalidPayloadReferenceID, "reference_id may hold only letters, digits, '.', '_', ':', '-'")
         }
         return nil
     }

@@ -27,7 +27,8 @@ public struct URLPolicy: Sendable {
 
     public func check(_ text: String) -> Result<URL, Refusal> {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty, let url = components.url else {
+            let host = components.host, !host.isEmpty, let url = components.url
+        else {
             return .failure(.notAbsolute)
         }
         let schemes = allowsInsecure ? ["https", "http"] : ["https"]

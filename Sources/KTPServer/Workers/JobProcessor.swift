@@ -16,20 +16,23 @@ public struct JobProcessor: Sendable {
         if let code = job.sandboxImage {
             // Codes were checked at submit; one that no longer parses is an internal fault.
             let image = try Sandbox.image(code).get()
-            return Sandbox.resultBody(referenceID: job.referenceID, image: image, isQuality: options.isQuality,
-                                      validateQuality: options.validateQuality, submittedAt: job.submittedAt,
-                                      completedAt: completedAt())
+            return Sandbox.resultBody(
+                referenceID: job.referenceID, image: image, isQuality: options.isQuality,
+                validateQuality: options.validateQuality, submittedAt: job.submittedAt,
+                completedAt: completedAt())
         }
         guard let bytes = job.image else { throw ProcessingError.imageMissing }
         do {
             let extraction = try await engine.extract(bytes)
-            return extraction.resultBody(referenceID: job.referenceID, isQuality: options.isQuality,
-                                         validateQuality: options.validateQuality, submittedAt: job.submittedAt,
-                                         completedAt: completedAt())
+            return extraction.resultBody(
+                referenceID: job.referenceID, isQuality: options.isQuality,
+                validateQuality: options.validateQuality, submittedAt: job.submittedAt,
+                completedAt: completedAt())
         } catch is ImageError {
             // It passed the structural check at submit but the engine cannot decode it (ours).
-            var data = ExtractionResult(referenceID: job.referenceID, status: .failed, submittedAt: job.submittedAt,
-                                        completedAt: completedAt())
+            var data = ExtractionResult(
+                referenceID: job.referenceID, status: .failed, submittedAt: job.submittedAt,
+                completedAt: completedAt())
             data.imageQuality = options.isQuality ? ImageQuality() : nil
             return ResultBody(errorCode: .ktpNotDetected, data: data)
         }
@@ -43,8 +46,9 @@ public struct JobProcessor: Sendable {
 
     /// The `FAILED` / `INTERNAL_SERVER_ERROR` body after the last attempt.
     public static func internalFailure(_ job: Job, at date: Date) -> ResultBody {
-        var data = ExtractionResult(referenceID: job.referenceID, status: .failed, submittedAt: job.submittedAt,
-                                    completedAt: date)
+        var data = ExtractionResult(
+            referenceID: job.referenceID, status: .failed, submittedAt: job.submittedAt,
+            completedAt: date)
         data.imageQuality = nil
         return ResultBody(errorCode: .internalServerError, data: data)
     }

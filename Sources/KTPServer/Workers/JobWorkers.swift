@@ -60,19 +60,22 @@ public struct JobWorkers: Service {
             let start = ContinuousClock.now
             let result = try await processor.process(job)
             let elapsed = (ContinuousClock.now - start).components
-            metrics?.processed(nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
-                               status: result.data.status.rawValue)
-            let stored = try await store.complete(jobID: job.id, worker: worker, result: result, at: Date(),
-                                                  retainImage: imageRetention != nil)
+            metrics?.processed(
+                nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
+                status: result.data.status.rawValue)
+            let stored = try await store.complete(
+                jobID: job.id, worker: worker, result: result, at: Date(),
+                retainImage: imageRetention != nil)
             metadata["status"] = "\(result.data.status.rawValue)"
             logger.info(stored ? "job done" : "job done elsewhere; result dropped", metadata: metadata)
         } catch {
             metadata["error"] = "\(error)"
             if job.attempt >= Self.maxAttempts {
                 logger.error("job failed for good", metadata: metadata)
-                _ = try? await store.complete(jobID: job.id, worker: worker,
-                                              result: JobProcessor.internalFailure(job, at: Date()), at: Date(),
-                                              retainImage: imageRetention != nil)
+                _ = try? await store.complete(
+                    jobID: job.id, worker: worker,
+                    result: JobProcessor.internalFailure(job, at: Date()), at: Date(),
+                    retainImage: imageRetention != nil)
             } else {
                 let delay = Self.backoff(attempt: job.attempt)
                 logger.warning("job failed; retrying", metadata: metadata)

@@ -22,8 +22,10 @@ public enum CardLayout {
             let line = OCRLine(words: value)
             raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
             let colonEnd = body[index].words.prefix(match.label.wordCount + 2).last { $0.text.contains(":") }
-                .map { $0.box.x + $0.box.width * (($0.text.firstIndex(of: ":")?.utf16Offset(in: $0.text) ?? 0) + 1)
-                    / max(1, $0.text.count) }
+                .map {
+                    $0.box.x + $0.box.width * (($0.text.firstIndex(of: ":")?.utf16Offset(in: $0.text) ?? 0) + 1)
+                        / max(1, $0.text.count)
+                }
             boxes[match.label.slot] = widened(line.box, row: body[index].box, after: colonEnd, limit: cut)
         }
         appendAddressContinuation(lines: body, assignment: assignment, into: &raw)
@@ -75,7 +77,8 @@ public enum CardLayout {
         for (a, b) in zip(found, found.dropFirst()) {
             let lineGap = b.key - a.key
             guard let la = labels.firstIndex(of: a.value.label), let lb = labels.firstIndex(of: b.value.label),
-                  lb - la == lineGap, lineGap > 1 else { continue }
+                lb - la == lineGap, lineGap > 1
+            else { continue }
             for k in 1..<lineGap {
                 assignment[a.key + k] = LabelMatch(label: labels[la + k], similarity: 0)
             }
@@ -139,7 +142,8 @@ public enum CardLayout {
         while let first = words.first, words.count > 1 {
             let letters = FuzzyMatcher.letters(first)
             let noise = letters.isEmpty && first.count <= 2
-            let remnant = letters.count >= 2 && labelWords.contains { FuzzyMatcher.ratio(letters, $0) >= 0.6 }
+            let remnant =
+                letters.count >= 2 && labelWords.contains { FuzzyMatcher.ratio(letters, $0) >= 0.6 }
                 || letters.count >= 3 && labelWords.contains { $0.hasSuffix(letters) }
             guard noise || remnant else { break }
             words.removeFirst()
@@ -152,8 +156,9 @@ public enum CardLayout {
         lines: [OCRLine], assignment: [Int: LabelMatch], into raw: inout RawCard
     ) {
         guard let addressLine = assignment.first(where: { $0.value.label == .address })?.key,
-              let next = assignment.first(where: { $0.value.label == .rtRw })?.key,
-              next == addressLine + 2, var address = raw[.address] else { return }
+            let next = assignment.first(where: { $0.value.label == .rtRw })?.key,
+            next == addressLine + 2, var address = raw[.address]
+        else { return }
         let continuation = lines[addressLine + 1]
         guard !continuation.words.isEmpty else { return }
         address.text += " " + continuation.text
@@ -169,8 +174,9 @@ public enum CardLayout {
         }
         var raw: RawCard = [:]
         if let provinceIndex {
-            raw[.provinceHeader] = RawValue(text: candidates[provinceIndex].text,
-                                            confidence: candidates[provinceIndex].confidence)
+            raw[.provinceHeader] = RawValue(
+                text: candidates[provinceIndex].text,
+                confidence: candidates[provinceIndex].confidence)
             if provinceIndex + 1 < candidates.count {
                 let city = candidates[provinceIndex + 1]
                 raw[.cityHeader] = RawValue(text: city.text, confidence: city.confidence)

@@ -26,15 +26,16 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let base: String = switch code {
-        case .empty: "the file is empty"
-        case .unsupportedFormat: "not a JPEG or PNG image"
-        case .unreadableHeader: "the image header cannot be read"
-        case .tooLarge: "the image is larger than 40 megapixels or 12000 px a side"
-        case .tooSmall: "the image is smaller than 720×480 px"
-        case .undecodable: "the image is truncated or corrupt"
-        case .encodingFailed: "the image could not be encoded"
-        }
+        let base: String =
+            switch code {
+            case .empty: "the file is empty"
+            case .unsupportedFormat: "not a JPEG or PNG image"
+            case .unreadableHeader: "the image header cannot be read"
+            case .tooLarge: "the image is larger than 40 megapixels or 12000 px a side"
+            case .tooSmall: "the image is smaller than 720×480 px"
+            case .undecodable: "the image is truncated or corrupt"
+            case .encodingFailed: "the image could not be encoded"
+            }
         return detail.isEmpty ? base : "\(base) (\(detail))"
     }
 }

@@ -9,7 +9,8 @@ public enum CardLocator {
     /// background at the frame's border, and plain brightness.
     public static func locate(in image: RGBImage) -> Quad? {
         let colour = QualityAnalyzer.chroma(image) >= 1.5
-        let masks: [() -> BinaryMask] = colour
+        let masks: [() -> BinaryMask] =
+            colour
             ? [{ colourMask(image) }, { contrastMask(image) }, { brightnessMask(image) }]
             : [{ contrastMask(image) }, { brightnessMask(image) }]
         for mask in masks {
@@ -116,8 +117,9 @@ public enum CardLocator {
             if x - y < corners.bl.0 { corners.bl = (x - y, x, y) }
         }
         func point(_ c: (Int, Int, Int)) -> Point { Point(x: Double(c.1), y: Double(c.2)) }
-        let quad = Quad(topLeft: point(corners.tl), topRight: point(corners.tr),
-                        bottomRight: point(corners.br), bottomLeft: point(corners.bl))
+        let quad = Quad(
+            topLeft: point(corners.tl), topRight: point(corners.tr),
+            bottomRight: point(corners.br), bottomLeft: point(corners.bl))
         // A card fills its quad; a blob that leaks into the background does not.
         let fill = Double(blob.count) / max(quad.area, 1)
         guard fill >= 0.85, abs(quad.aspectRatio - cardAspectRatio) <= 0.25, quad.area <= 0.98 * frame else {

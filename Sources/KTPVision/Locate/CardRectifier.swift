@@ -13,7 +13,8 @@ public enum CardRectifier {
             Point(x: Double(canonicalWidth - 1), y: Double(canonicalHeight - 1)),
             Point(x: 0, y: Double(canonicalHeight - 1)),
         ]
-        let enlarge = max(1, Double(canonicalWidth) / Double(raster.width), Double(canonicalHeight) / Double(raster.height))
+        let enlarge = max(
+            1, Double(canonicalWidth) / Double(raster.width), Double(canonicalHeight) / Double(raster.height))
         let quad = quad.scaled(by: enlarge)
         let source = ptaCreate(4), destination = ptaCreate(4)
         var sourceHandle = source, destinationHandle = destination
@@ -28,7 +29,8 @@ public enum CardRectifier {
         // The warp keeps the source's size, so a photo smaller than the card was enlarged above.
         let rgb = Raster(owning: pixConvertTo32(raster.pix))
             .flatMap { enlarge > 1 ? Raster(owning: pixScale($0.pix, Float(enlarge), Float(enlarge))) : $0 }
-        guard let rgb, let warped = Raster(owning: pixProjectivePta(rgb.pix, destination, source, Int32(L_BRING_IN_WHITE)))
+        guard let rgb,
+            let warped = Raster(owning: pixProjectivePta(rgb.pix, destination, source, Int32(L_BRING_IN_WHITE)))
         else { return nil }
         // The warp keeps the source's size; the card now sits at the top left.
         let box = boxCreate(0, 0, Int32(canonicalWidth), Int32(canonicalHeight))

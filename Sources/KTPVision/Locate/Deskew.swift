@@ -10,9 +10,12 @@ public enum Deskew {
         var angle: Float = 0
         var confidence: Float = 0
         guard pixFindSkewSweepAndSearch(binary.pix, &angle, &confidence, 2, 2, 12, 0.5, 0.05) == 0,
-              confidence >= 1.5, abs(angle) >= 0.2 else { return nil }
+            confidence >= 1.5, abs(angle) >= 0.2
+        else { return nil }
         let radians = angle * .pi / 180
-        return Raster(owning: pixRotate(raster.pix, radians, Int32(L_ROTATE_AREA_MAP),
-                                        Int32(L_BRING_IN_WHITE), 0, 0))
+        return Raster(
+            owning: pixRotate(
+                raster.pix, radians, Int32(L_ROTATE_AREA_MAP),
+                Int32(L_BRING_IN_WHITE), 0, 0))
     }
 }

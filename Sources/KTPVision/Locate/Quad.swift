@@ -50,7 +50,8 @@ public struct Quad: Sendable, Hashable, Codable {
     /// The same quad with every coordinate multiplied by `factor`.
     public func scaled(by factor: Double) -> Quad {
         func scale(_ p: Point) -> Point { Point(x: p.x * factor, y: p.y * factor) }
-        return Quad(topLeft: scale(topLeft), topRight: scale(topRight),
-                    bottomRight: scale(bottomRight), bottomLeft: scale(bottomLeft))
+        return Quad(
+            topLeft: scale(topLeft), topRight: scale(topRight),
+            bottomRight: scale(bottomRight), bottomLeft: scale(bottomLeft))
     }
 }

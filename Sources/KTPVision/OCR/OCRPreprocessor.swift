@@ -40,7 +40,7 @@ public enum OCRPreprocessor {
     /// Enlarges, unsharp-masks and stretches the darkest strokes to black and the paper to white.
     static func sharpen(_ gray: Raster) -> Raster? {
         guard let large = Raster(owning: pixScaleGrayLI(gray.pix, enlargement, enlargement)),
-              let sharp = Raster(owning: pixUnsharpMaskingGray(large.pix, unsharpHalfWidth, unsharpFraction))
+            let sharp = Raster(owning: pixUnsharpMaskingGray(large.pix, unsharpHalfWidth, unsharpFraction))
         else { return nil }
         let pixels = sharp.gray()
         let (ink, paper) = (pixels.percentile(0.01), pixels.percentile(0.5))

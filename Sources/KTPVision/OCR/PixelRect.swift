@@ -19,8 +19,9 @@ public struct PixelRect: Sendable, Hashable, Codable {
     /// This rectangle cut to an image of the given size.
     public func clamped(width imageWidth: Int, height imageHeight: Int) -> PixelRect {
         let minX = min(max(0, x), imageWidth - 1), minY = min(max(0, y), imageHeight - 1)
-        return PixelRect(x: minX, y: minY, width: max(1, min(maxX, imageWidth) - minX),
-                         height: max(1, min(maxY, imageHeight) - minY))
+        return PixelRect(
+            x: minX, y: minY, width: max(1, min(maxX, imageWidth) - minX),
+            height: max(1, min(maxY, imageHeight) - minY))
     }
 
     /// The smallest rectangle that holds both.

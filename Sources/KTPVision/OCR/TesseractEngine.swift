@@ -78,7 +78,9 @@ public final class TesseractEngine {
         let monitor = TessMonitorCreate()
         defer { TessMonitorDelete(monitor) }
         TessMonitorSetDeadlineMSecs(monitor, Int32(deadline * 1000))
-        guard TessBaseAPIRecognize(handle, monitor) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
+        guard TessBaseAPIRecognize(handle, monitor) == 0, let iterator = TessBaseAPIGetIterator(handle) else {
+            return []
+        }
         defer { TessResultIteratorDelete(iterator) }
         return Self.lines(from: iterator)
     }

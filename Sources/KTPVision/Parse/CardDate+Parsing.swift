@@ -16,7 +16,8 @@ extension CardDate {
             parts = (all.prefix(2), all.dropFirst(2).prefix(2), all.suffix(4))
         }
         guard let day = Int(parts.day), let month = Int(parts.month), let year = Int(parts.year),
-              let date = CardDate(day: day, month: month, year: year) else { return nil }
+            let date = CardDate(day: day, month: month, year: year)
+        else { return nil }
         return (date, substitutions)
     }
 

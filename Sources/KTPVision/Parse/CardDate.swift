@@ -13,7 +13,8 @@ public struct CardDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Fails unless the day exists in that month and year and the year is in ``years``.
     public init?(day: Int, month: Int, year: Int) {
         guard Self.years.contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.day = day
         self.month = month
         self.year = year

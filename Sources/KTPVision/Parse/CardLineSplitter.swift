@@ -22,7 +22,8 @@ enum CardLineSplitter {
         if let label = keys.firstIndex(where: isBloodLabel) {
             var bloodStart = label + 1
             if keys[label].hasPrefix("GOL"), !keys[label].contains("DAR"), bloodStart < keys.count,
-               isBloodLabel(keys[bloodStart]) {
+                isBloodLabel(keys[bloodStart])
+            {
                 bloodStart += 1
             }
             let blood = words[min(bloodStart, words.count)...].joined(separator: " ")

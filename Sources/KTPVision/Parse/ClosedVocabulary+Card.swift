@@ -34,10 +34,12 @@ extension ClosedVocabulary {
 
     static let occupation = ClosedVocabulary(
         Vocabulary.occupations,
-        aliases: ["PELAJAR": "PELAJAR/MAHASISWA", "MAHASISWA": "PELAJAR/MAHASISWA", "PNS": "PEGAWAI NEGERI SIPIL",
-                  "IBU RUMAH TANGGA": "MENGURUS RUMAH TANGGA", "TNI": "TENTARA NASIONAL INDONESIA",
-                  "POLRI": "KEPOLISIAN RI", "BELUM BEKERJA": "BELUM/TIDAK BEKERJA",
-                  "TIDAK BEKERJA": "BELUM/TIDAK BEKERJA"],
+        aliases: [
+            "PELAJAR": "PELAJAR/MAHASISWA", "MAHASISWA": "PELAJAR/MAHASISWA", "PNS": "PEGAWAI NEGERI SIPIL",
+            "IBU RUMAH TANGGA": "MENGURUS RUMAH TANGGA", "TNI": "TENTARA NASIONAL INDONESIA",
+            "POLRI": "KEPOLISIAN RI", "BELUM BEKERJA": "BELUM/TIDAK BEKERJA",
+            "TIDAK BEKERJA": "BELUM/TIDAK BEKERJA",
+        ],
         labels: ["PEKERJAAN"],
         minimumSimilarity: 0.8
     )

@@ -22,8 +22,9 @@ public struct FieldNormalizer: Sendable {
         readings[.fullName] = Self.name(raw[.name], labels: ["NAMA"])
         let birth = raw[.birth].map { CardLineSplitter.birth($0.text) }
         let birthConfidence = raw[.birth]?.confidence ?? 0
-        readings[.placeOfBirth] = Self.name(birth.map { RawValue(text: $0.place, confidence: birthConfidence) },
-                                            labels: [])
+        readings[.placeOfBirth] = Self.name(
+            birth.map { RawValue(text: $0.place, confidence: birthConfidence) },
+            labels: [])
         let printedDate = Self.date(birth?.date ?? "", ocr: birthConfidence)
         if printedDate.date == nil, !printedDate.reading.value.isEmpty {
             warnings.append(ValidationWarning(.invalidDate, "the printed birth date is not a calendar date"))
@@ -73,26 +74,32 @@ public struct FieldNormalizer: Sendable {
     }
 
     /// Snaps each level top-down, each bounded by the level above (or the NIK's region there).
-    private func regionReadings(_ raw: RawCard, slots: [(RegionLevel, RawSlot)], nik: NIK?,
-                                _ warnings: inout [ValidationWarning]) -> [(RegionLevel, FieldReading)] {
+    private func regionReadings(
+        _ raw: RawCard, slots: [(RegionLevel, RawSlot)], nik: NIK?,
+        _ warnings: inout [ValidationWarning]
+    ) -> [(RegionLevel, FieldReading)] {
         guard let regions else {
             return slots.map { level, slot in
                 (level, Self.unsnappedRegion(raw[slot], level: level))
             }
         }
         let snapper = RegionSnapper(table: regions)
-        let nikCodes: [RegionLevel: String] = nik.map {
-            [.province: $0.region.province, .regency: $0.region.regency, .district: $0.region.district]
-        } ?? [:]
+        let nikCodes: [RegionLevel: String] =
+            nik.map {
+                [.province: $0.region.province, .regency: $0.region.regency, .district: $0.region.district]
+            } ?? [:]
         var parent: String?
         var results: [(RegionLevel, FieldReading)] = []
         for (level, slot) in slots {
             let guided = nikCodes[level].flatMap { regions.contains($0) ? $0 : nil }
-            let snap = snapper.snap(raw[slot]?.text ?? "", ocr: raw[slot]?.confidence ?? 0, level: level,
-                                    guided: guided, parent: parent)
+            let snap = snapper.snap(
+                raw[slot]?.text ?? "", ocr: raw[slot]?.confidence ?? 0, level: level,
+                guided: guided, parent: parent)
             if snap.mismatchesNIK {
-                warnings.append(ValidationWarning(.nikRegionMismatchesAddress,
-                                                  "\(level.key.rawValue) differs from the NIK's region"))
+                warnings.append(
+                    ValidationWarning(
+                        .nikRegionMismatchesAddress,
+                        "\(level.key.rawValue) differs from the NIK's region"))
             }
             results.append((level, snap.reading))
             parent = snap.code ?? guided
@@ -104,7 +111,8 @@ public struct FieldNormalizer: Sendable {
         guard let raw else { return .unread }
         var value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(raw.text, labels: level.labels))
         if level == .province, let first = value.split(separator: " ").first,
-           FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7 {
+            FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7
+        {
             value = TextCleaner.clean(String(value.dropFirst(first.count)))
         }
         return FieldReading(value: value, confidence: raw.confidence)

@@ -28,8 +28,9 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible, CustomReflectabl
         let day = encodedDay - gender.nikDayOffset
         let month = number(8, 2)
         let yearSuffix = number(10, 2)
-        guard CardDate(day: day, month: month, year: 1900 + yearSuffix) != nil
-            || CardDate(day: day, month: month, year: 2000 + yearSuffix) != nil
+        guard
+            CardDate(day: day, month: month, year: 1900 + yearSuffix) != nil
+                || CardDate(day: day, month: month, year: 2000 + yearSuffix) != nil
         else { throw NIKError(.invalidBirthDate) }
         let serial = number(12, 4)
         guard serial > 0 else { throw NIKError(.invalidSerial) }
@@ -67,7 +68,8 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible, CustomReflectabl
     /// otherwise reading years up to `pivot` as 20YY and the rest as 19YY.
     public func birthDate(yearHint: Int? = nil, pivot: Int = 30) -> CardDate? {
         if let yearHint, yearHint % 100 == birthYearSuffix,
-           let date = CardDate(day: birthDay, month: birthMonth, year: yearHint) {
+            let date = CardDate(day: birthDay, month: birthMonth, year: yearHint)
+        {
             return date
         }
         let preferred = birthYearSuffix <= pivot ? 2000 : 1900

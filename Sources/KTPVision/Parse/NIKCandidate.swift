@@ -23,14 +23,18 @@ struct NIKCandidate: Sendable, Hashable {
                 // is no edit of the NIK itself.
                 let colon = digits.first == "1" ? String(digits.dropFirst()) : nil
                 found += droppingOneDigit(digits).map {
-                    NIKCandidate(digits: $0, confidence: raw.confidence, edits: $0 == colon ? 0 : 1, corroborated: false)
+                    NIKCandidate(
+                        digits: $0, confidence: raw.confidence, edits: $0 == colon ? 0 : 1, corroborated: false)
                 }
             }
         }
         if let a = generalDigits, let b = passDigits, a.count == 16, b.count == 16, let general, let digitsOnly {
             if a == b {
-                found = [NIKCandidate(digits: a, confidence: max(general.confidence, digitsOnly.confidence),
-                                      edits: 0, corroborated: true)]
+                found = [
+                    NIKCandidate(
+                        digits: a, confidence: max(general.confidence, digitsOnly.confidence),
+                        edits: 0, corroborated: true)
+                ]
             } else {
                 found += mixes(a, b, confidence: min(general.confidence, digitsOnly.confidence))
             }
@@ -55,11 +59,13 @@ struct NIKCandidate: Sendable, Hashable {
 
     static func droppingOneDigit(_ digits: String) -> [String] {
         let characters = Array(digits)
-        return Set(characters.indices.map { index in
-            var copy = characters
-            copy.remove(at: index)
-            return String(copy)
-        }).sorted()
+        return Set(
+            characters.indices.map { index in
+                var copy = characters
+                copy.remove(at: index)
+                return String(copy)
+            }
+        ).sorted()
     }
 
     /// Every way of taking each disagreeing digit from one pass or the other, when they

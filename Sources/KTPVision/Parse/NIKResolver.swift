@@ -9,8 +9,9 @@ struct NIKResolver: Sendable {
 
     func resolve(general: RawValue?, digitsOnly: RawValue?, printed: Printed) -> NIKResolution {
         let candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly)
-        let unchanged = NIKResolution(nik: .unread, validNIK: nil, dateOfBirth: printed.dateReading,
-                                      gender: printed.genderReading, warnings: [])
+        let unchanged = NIKResolution(
+            nik: .unread, validNIK: nil, dateOfBirth: printed.dateReading,
+            gender: printed.genderReading, warnings: [])
         guard var chosen = candidates.max(by: { score($0, printed) < score($1, printed) }) else {
             return unchanged
         }
@@ -23,8 +24,9 @@ struct NIKResolver: Sendable {
         var confidence = baseConfidence(chosen)
         guard let nik = NIK(chosen.digits) else {
             let reading = FieldReading(value: chosen.digits, confidence: confidence * 0.3)
-            return NIKResolution(nik: reading, validNIK: nil, dateOfBirth: printed.dateReading,
-                                 gender: printed.genderReading, warnings: warnings)
+            return NIKResolution(
+                nik: reading, validNIK: nil, dateOfBirth: printed.dateReading,
+                gender: printed.genderReading, warnings: warnings)
         }
         let regionKnown = regions.map { $0.contains(nik.region.district) }
         if regionKnown == false {
@@ -37,8 +39,9 @@ struct NIKResolver: Sendable {
         if warnings.contains(where: { $0.code == .nikBirthDateMismatch || $0.code == .nikGenderMismatch }) {
             confidence *= Confidence.repairFactor
         }
-        return NIKResolution(nik: FieldReading(value: nik.digits, confidence: confidence), validNIK: nik,
-                             dateOfBirth: date, gender: gender, warnings: warnings)
+        return NIKResolution(
+            nik: FieldReading(value: nik.digits, confidence: confidence), validNIK: nik,
+            dateOfBirth: date, gender: gender, warnings: warnings)
     }
 
     /// Higher is more plausible: structure, region, agreement with the card, then OCR.
@@ -51,7 +54,8 @@ struct NIKResolver: Sendable {
             if nik.encodes(date) {
                 score += 2
             } else if let gender = printed.gender ?? Optional(nik.gender),
-                      Self.differingDigits(nik.datePart, NIK.datePart(for: date, gender: gender)) == 1 {
+                Self.differingDigits(nik.datePart, NIK.datePart(for: date, gender: gender)) == 1
+            {
                 score += 0.5
             }
         }
@@ -64,7 +68,8 @@ struct NIKResolver: Sendable {
     /// outweigh the printed fields, so a corroborated reading is never repaired.
     func repairedDatePart(of candidate: NIKCandidate, printed: Printed) -> NIKCandidate? {
         guard !candidate.corroborated, let date = printed.date,
-              printed.dateReading.confidence >= trustedPrinted else { return nil }
+            printed.dateReading.confidence >= trustedPrinted
+        else { return nil }
         let current = candidate.digits.dropFirst(6).prefix(6)
         let genders = printed.genderReading.confidence >= trustedPrinted ? printed.gender.map { [$0] } : nil
         if genders == nil, NIK(candidate.digits)?.encodes(date) == true { return nil }
@@ -89,15 +94,18 @@ struct NIKResolver: Sendable {
         return confidence
     }
 
-    private func reconcileDate(_ nik: NIK, confidence: Double, plausible: Bool, printed: Printed,
-                               _ warnings: inout [ValidationWarning]) -> FieldReading {
+    private func reconcileDate(
+        _ nik: NIK, confidence: Double, plausible: Bool, printed: Printed,
+        _ warnings: inout [ValidationWarning]
+    ) -> FieldReading {
         let reading = printed.dateReading
         if let date = printed.date {
             if nik.encodes(date) {
                 return FieldReading(value: reading.value, confidence: reading.confidence + (1 - reading.confidence) / 2)
             }
             if plausible, reading.confidence < trustedPrinted, confidence > reading.confidence,
-               let fromNIK = nik.birthDate(yearHint: date.year) {
+                let fromNIK = nik.birthDate(yearHint: date.year)
+            {
                 warnings.append(ValidationWarning(.birthDateCorrected, "an unsure printed date was taken from the NIK"))
                 return FieldReading(value: fromNIK.formatted, confidence: confidence * Confidence.repairFactor)
             }
@@ -105,14 +113,18 @@ struct NIKResolver: Sendable {
             return FieldReading(value: reading.value, confidence: reading.confidence * Confidence.repairFactor)
         }
         guard plausible, let fromNIK = nik.birthDate(yearHint: printed.yearHint) else { return reading }
-        let detail = reading.value.isEmpty ? "the unread birth date was taken from the NIK"
+        let detail =
+            reading.value.isEmpty
+            ? "the unread birth date was taken from the NIK"
             : "a garbled printed birth date was taken from the NIK"
         warnings.append(ValidationWarning(.birthDateCorrected, detail))
         return FieldReading(value: fromNIK.formatted, confidence: confidence * Confidence.repairFactor)
     }
 
-    private func reconcileGender(_ nik: NIK, confidence: Double, plausible: Bool, printed: Printed,
-                                 _ warnings: inout [ValidationWarning]) -> FieldReading {
+    private func reconcileGender(
+        _ nik: NIK, confidence: Double, plausible: Bool, printed: Printed,
+        _ warnings: inout [ValidationWarning]
+    ) -> FieldReading {
         let reading = printed.genderReading
         guard let gender = printed.gender else {
             guard plausible else { return reading }

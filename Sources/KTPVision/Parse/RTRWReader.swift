@@ -23,10 +23,13 @@ enum RTRWReader {
         if groups.count == 2, let rt = number(groups[0]), let rw = number(groups[1]) { return ([rt, rw], true) }
         let joined = Array(groups.joined())
         if joined.count == 7, slashLookalikes.contains(joined[3]),
-           let rt = number(joined[0..<3]), let rw = number(joined[4..<7]) {
+            let rt = number(joined[0..<3]), let rw = number(joined[4..<7])
+        {
             return ([rt, rw], true)
         }
-        if joined.count == 6, let rt = number(joined[0..<3]), let rw = number(joined[3..<6]) { return ([rt, rw], true) }
+        if joined.count == 6, let rt = number(joined[0..<3]), let rw = number(joined[3..<6]) {
+            return ([rt, rw], true)
+        }
         return nil
     }
 

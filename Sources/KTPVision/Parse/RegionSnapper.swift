@@ -56,8 +56,10 @@ struct RegionSnapper: Sendable {
         }
     }
 
-    private func snapped(to code: String, similarity: Double, ocr: Double, level: RegionLevel,
-                         mismatch: Bool) -> RegionSnap {
+    private func snapped(
+        to code: String, similarity: Double, ocr: Double, level: RegionLevel,
+        mismatch: Bool
+    ) -> RegionSnap {
         let value = level.printed(code, in: table) ?? ""
         let reading = FieldReading(value: value, confidence: Confidence.snapped(ocr: ocr, similarity: similarity))
         return RegionSnap(reading: reading, code: code, mismatchesNIK: mismatch)
@@ -66,8 +68,10 @@ struct RegionSnapper: Sendable {
     /// A regency reading without `KABUPATEN`/`KOTA` is compared with the name's core as well,
     /// since OCR often loses the first word of the header; a province also with its full name
     /// (`DAERAH KHUSUS IBUKOTA JAKARTA` for `DKI JAKARTA`).
-    private func similarity(_ readingKey: [Character], to code: String, level: RegionLevel,
-                            readingHasKindWord: Bool) -> Double {
+    private func similarity(
+        _ readingKey: [Character], to code: String, level: RegionLevel,
+        readingHasKindWord: Bool
+    ) -> Double {
         guard let printed = level.printed(code, in: table) else { return 0 }
         var similarity = FuzzyMatcher.similarity(readingKey, Array(FuzzyMatcher.key(printed)))
         if level == .province, let full = table.name(of: code) {
@@ -83,7 +87,8 @@ struct RegionSnapper: Sendable {
     private func cleaned(_ text: String, level: RegionLevel) -> String {
         var value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(text, labels: level.labels))
         if level == .province, let first = value.split(separator: " ").first,
-           FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7 {
+            FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7
+        {
             value = TextCleaner.clean(String(value.dropFirst(first.count)))
         }
         return TextCleaner.keeping(value) { $0.isLetter || $0.isNumber || ".'-()/".contains($0) }

@@ -21,9 +21,11 @@ enum TextCleaner {
         let keys = labels.map(FuzzyMatcher.key)
         if let colon = value.firstIndex(of: ":") {
             let before = FuzzyMatcher.key(String(value[..<colon]))
-            let isFragment = before.isEmpty || keys.contains { key in
-                key.contains(before) || FuzzyMatcher.similarity(before, key) >= 0.6
-            }
+            let isFragment =
+                before.isEmpty
+                || keys.contains { key in
+                    key.contains(before) || FuzzyMatcher.similarity(before, key) >= 0.6
+                }
             if isFragment { value = clean(String(value[value.index(after: colon)...]), trailing: trailing) }
         }
         for label in labels.sorted(by: { $0.count > $1.count }) {

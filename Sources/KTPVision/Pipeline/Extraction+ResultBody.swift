@@ -13,11 +13,12 @@ extension Extraction {
             referenceID: referenceID, status: .success, imageQuality: isQuality ? quality : nil,
             submittedAt: submittedAt, completedAt: completedAt
         )
-        let failure: ErrorCode? = switch outcome {
-        case .notDetected: .ktpNotDetected
-        case .ktp where validateQuality && quality.failsValidation: .failOn1
-        case .ktp: nil
-        }
+        let failure: ErrorCode? =
+            switch outcome {
+            case .notDetected: .ktpNotDetected
+            case .ktp where validateQuality && quality.failsValidation: .failOn1
+            case .ktp: nil
+            }
         if let failure {
             data.status = .failed
             return ResultBody(errorCode: failure, data: data)

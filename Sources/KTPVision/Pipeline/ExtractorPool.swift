@@ -20,8 +20,10 @@ public final class ExtractorPool: Sendable {
     public let workerCount: Int
 
     /// Starts `workers` threads; each loads its own Tesseract handle before taking work.
-    public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                configuration: ExtractorConfiguration) throws(OCRError) {
+    public init(
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        configuration: ExtractorConfiguration
+    ) throws(OCRError) {
         workerCount = max(1, workers)
         let ready = DispatchSemaphore(value: 0)
         let failure = Mutex<OCRError?>(nil)

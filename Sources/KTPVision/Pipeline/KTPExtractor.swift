@@ -38,7 +38,8 @@ public final class KTPExtractor {
         lap(\.decode)
 
         let scale = Double(Self.analysisWidth) / Double(photo.width)
-        let small = Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0))?.rgb()
+        let small =
+            Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0))?.rgb()
             ?? photo.rgb()
         let quad = CardLocator.locate(in: small).map { $0.scaled(by: 1 / scale) }
         let card = quad.flatMap { CardRectifier.rectify(photo, quad: $0) } ?? wholePhoto(photo)
@@ -99,7 +100,8 @@ public final class KTPExtractor {
             let lines = ocr.recognize(prepared, region: region, segmentation: .line)
             let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
             guard !line.words.isEmpty, line.confidence >= (reading.raw[slot]?.confidence ?? 0) - 0.1 else { continue }
-            let text = CardLabel.allCases.first { $0.slot == slot }
+            let text =
+                CardLabel.allCases.first { $0.slot == slot }
                 .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
             reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
         }

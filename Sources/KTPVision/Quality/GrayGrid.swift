@@ -55,7 +55,8 @@ struct GrayGrid: Sendable, Hashable {
         var a = (0..<n).map { i in (0..<n).map { j in sums[min(i, j) * n + max(i, j)] } + [sums[n * n + i]] }
         for column in 0..<n {
             guard let pivot = (column..<n).max(by: { abs(a[$0][column]) < abs(a[$1][column]) }),
-                  abs(a[pivot][column]) > 1e-9 else { return nil }
+                abs(a[pivot][column]) > 1e-9
+            else { return nil }
             a.swapAt(column, pivot)
             for row in 0..<n where row != column {
                 let factor = a[row][column] / a[column][column]

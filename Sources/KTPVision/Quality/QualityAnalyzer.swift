@@ -93,7 +93,8 @@ public enum QualityAnalyzer {
             let peak = blob.map { rise[$0] }.max() ?? 0
             for i in blob { owner[i] = blob[0] }
             if peak > best, compactness(blob, width: grid.width) >= 0.35,
-               falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2 {
+                falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2
+            {
                 best = peak
             }
         }
@@ -135,7 +136,10 @@ public enum QualityAnalyzer {
             func outside(_ j: Int) -> Bool { !inside(j) || rise[j] <= 0.5 * peak }
             let x = i % width
             if (x == 0 || outside(i - 1)) || (x == width - 1 || outside(i + 1)) || outside(i - width)
-                || outside(i + width) { contour += 1 }
+                || outside(i + width)
+            {
+                contour += 1
+            }
         }
         return Double(lower - upper) / Double(max(1, contour))
     }

@@ -19,8 +19,9 @@ public struct QualityThresholds: Sendable, Hashable, Codable {
     }
 
     /// Calibrated on a generated set; see `docs/calibration.md`.
-    public static let calibrated = QualityThresholds(sharpness: 0.3185, brightness: 89.5, glare: 0.03525,
-                                                     chroma: 0.2672)
+    public static let calibrated = QualityThresholds(
+        sharpness: 0.3185, brightness: 89.5, glare: 0.03525,
+        chroma: 0.2672)
 
     public func flags(for scores: QualityScores) -> ImageQuality {
         ImageQuality(

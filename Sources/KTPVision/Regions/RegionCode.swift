@@ -1,7 +1,9 @@
 /// Converts between a NIK's six region digits and the table's dotted codes.
 public enum RegionCode {
     /// `"320405"` → (`"32"`, `"32.04"`, `"32.04.05"`).
-    public static func dotted(nikPrefix digits: some StringProtocol) -> (province: String, regency: String, district: String)? {
+    public static func dotted(
+        nikPrefix digits: some StringProtocol
+    ) -> (province: String, regency: String, district: String)? {
         let d = Array(digits.prefix(6))
         guard d.count == 6, d.allSatisfy(\.isASCIIDigit) else { return nil }
         let province = String(d[0...1])

@@ -5,8 +5,11 @@ import Foundation
 enum TestImages {
     /// A light-blue card-proportioned rectangle, rotated by `degrees`, on a brown background, with
     /// black bars standing in for text rows.
-    static func cardOnDesk(width: Int = 480, height: Int = 360, cardWidth: Double = 330, degrees: Double = 0)
-        -> (image: RGBImage, corners: [Point]) {
+    static func cardOnDesk(
+        width: Int = 480, height: Int = 360, cardWidth: Double = 330, degrees: Double = 0
+    )
+        -> (image: RGBImage, corners: [Point])
+    {
         var image = RGBImage(width: width, height: height, fill: (110, 72, 40))
         let cardHeight = cardWidth / CardLocator.cardAspectRatio
         let angle = degrees * .pi / 180
