@@ -104,6 +104,7 @@ import Testing
         for reference in references {
             let job = try #require(try await store.job(applicationID: "crash", referenceID: reference))
             #expect(job.state == .done)
+            // At most the run the kill interrupted and the run after the restart.
             #expect(job.result != nil && job.attempt <= 2, "\(reference) ran \(job.attempt) times")
         }
         #expect(try await store.countsByState() == [.queued: 0, .running: 0, .done: 30])

@@ -166,3 +166,18 @@ final class TemporaryStore: Sendable {
         #expect(try await temporary.store.application(id: "app-live") == nil)
     }
 }
+
+@Suite struct LeaseRenewalTests {
+    @Test func aRenewedLeaseIsNotRescuedAndALostOneCannotBeRenewed() async throws {
+        let temporary = try await SQLiteStoreTests.seeded()
+        let store = temporary.store
+        let t0 = SQLiteStoreTests.t0
+        _ = try await store.enqueue(SQLiteStoreTests.job("ref-001"))
+        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: t0))
+        #expect(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(60)))
+        #expect(try await store.rescueExpired(now: t0.addingTimeInterval(45)) == 0)
+        #expect(!(try await store.extendLease(jobID: job.id, worker: "w2", until: t0.addingTimeInterval(90))))
+        #expect(try await store.rescueExpired(now: t0.addingTimeInterval(61)) == 1)
+        #expect(!(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(90))))
+    }
+}

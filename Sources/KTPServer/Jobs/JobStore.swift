@@ -22,6 +22,9 @@ public protocol JobStore: Sendable {
     )
         async throws(StoreError) -> Bool
 
+    /// Extends `worker`'s lease on a running job to `until`; returns whether it still held it.
+    func extendLease(jobID: Int64, worker: String, until: Date) async throws(StoreError) -> Bool
+
     /// Gives the job back for another attempt at `retryAt`, if `worker` still holds the lease.
     func release(jobID: Int64, worker: String, retryAt: Date) async throws(StoreError) -> Bool
 

@@ -95,6 +95,15 @@ extension SQLiteStore: JobStore {
         }
     }
 
+    public func extendLease(jobID: Int64, worker: String, until: Date) async throws(StoreError) -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE job SET lease_expires_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ?",
+                arguments: [until.timeIntervalSince1970, jobID, worker])
+            return db.changesCount == 1
+        }
+    }
+
     public func release(jobID: Int64, worker: String, retryAt: Date) async throws(StoreError) -> Bool {
         try await write { db in
             try db.execute(

@@ -55,6 +55,16 @@ public struct JobWorkers: Service {
     }
 
     func run(_ job: Job, worker: String) async {
+        // Renew the lease while the engine works, so that a slow photo on a loaded machine is
+        // not rescued and run twice; a crashed worker stops renewing and its lease runs out.
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: lease / 3)
+                _ = try await store.extendLease(
+                    jobID: job.id, worker: worker, until: Date().addingTimeInterval(lease.timeInterval))
+            }
+        }
+        defer { heartbeat.cancel() }
         var metadata: Logger.Metadata = ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"]
         do {
             let start = ContinuousClock.now
