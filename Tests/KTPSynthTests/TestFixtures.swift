@@ -12,7 +12,7 @@ enum TestFixtures {
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/wilayah.csv").path
     }
 
-    private static let loadedRegions = Result { () throws(RegionTableError) -> RegionTable in
+    private static let loadedRegions = Result { () throws(DataFileError) -> RegionTable in
         try RegionTable.load(path: regionPath())
     }
 

@@ -27,7 +27,7 @@ struct RegionTableTests {
     }
 
     @Test func malformedRowNamesItsLine() {
-        #expect(throws: RegionTableError(.malformedRow, path: "<memory>", line: 3, detail: "no comma")) {
+        #expect(throws: DataFileError(.malformedLine, path: "<memory>", line: 3, detail: "no comma")) {
             try RegionTable.parse("kode,nama\n11,Aceh\nno comma here\n")
         }
     }

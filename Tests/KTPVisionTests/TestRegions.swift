@@ -4,7 +4,7 @@ import Foundation
 /// The real Kemendagri table, loaded once for every test that needs it: `KTP_REGIONS` if set,
 /// else `../shared/data/wilayah.csv` next to the package.
 enum TestRegions {
-    static let loaded: Result<RegionTable, RegionTableError> = Result { () throws(RegionTableError) in
+    static let loaded: Result<RegionTable, DataFileError> = Result { () throws(DataFileError) in
         try RegionTable.load(path: path)
     }
 

@@ -24,18 +24,18 @@ public struct RegionTable: Sendable {
     }
 
     /// Loads the CSV at `path`.
-    public static func load(path: String) throws(RegionTableError) -> RegionTable {
+    public static func load(path: String) throws(DataFileError) -> RegionTable {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RegionTableError(.unreadable, path: path, line: nil, detail: "\(error.localizedDescription)")
+            throw DataFileError(.unreadable, path: path, line: nil, detail: "\(error.localizedDescription)")
         }
         return try parse(text, path: path)
     }
 
     /// Parses CSV text; `path` only names the source in errors.
-    public static func parse(_ text: String, path: String = "<memory>") throws(RegionTableError) -> RegionTable {
+    public static func parse(_ text: String, path: String = "<memory>") throws(DataFileError) -> RegionTable {
         var rows: [(code: String, name: String)] = []
         rows.reserveCapacity(92_000)
         var lineNumber = 0
@@ -44,7 +44,7 @@ public struct RegionTable: Sendable {
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.isEmpty || (lineNumber == 1 && line.hasPrefix("kode")) { continue }
             guard let comma = line.firstIndex(of: ",") else {
-                throw RegionTableError(.malformedRow, path: path, line: lineNumber, detail: "no comma")
+                throw DataFileError(.malformedLine, path: path, line: lineNumber, detail: "no comma")
             }
             let code = String(line[..<comma])
             var name = String(line[line.index(after: comma)...])
@@ -52,11 +52,11 @@ public struct RegionTable: Sendable {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
             }
             guard RegionCode.isDotted(code), !name.isEmpty else {
-                throw RegionTableError(.malformedRow, path: path, line: lineNumber, detail: "bad code '\(code)'")
+                throw DataFileError(.malformedLine, path: path, line: lineNumber, detail: "bad code '\(code)'")
             }
             rows.append((code, name))
         }
-        guard !rows.isEmpty else { throw RegionTableError(.empty, path: path, line: nil, detail: "") }
+        guard !rows.isEmpty else { throw DataFileError(.empty, path: path, line: nil, detail: "") }
         return RegionTable(rows: rows)
     }
 
@@ -103,35 +103,5 @@ public struct RegionTable: Sendable {
     /// Upper case with single spaces: the contract's form of every value.
     public static func printed(_ name: String) -> String {
         name.uppercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-/// Why the region table could not be loaded, naming the file and line.
-public struct RegionTableError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, Hashable {
-        case unreadable
-        case malformedRow
-        case empty
-    }
-
-    public let code: Code
-    public let path: String
-    public let line: Int?
-    public let detail: String
-
-    public init(_ code: Code, path: String, line: Int?, detail: String) {
-        self.code = code
-        self.path = path
-        self.line = line
-        self.detail = detail
-    }
-
-    public var description: String {
-        let place = line.map { "\(path):\($0)" } ?? path
-        switch code {
-        case .unreadable: return "\(place): cannot read the region table: \(detail)"
-        case .malformedRow: return "\(place): malformed region row: \(detail)"
-        case .empty: return "\(place): the region table has no rows"
-        }
     }
 }
