@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "KTP", targets: ["KTP"]),
+        .library(name: "KTPContract", targets: ["KTPContract"]),
         .library(name: "KTPVision", targets: ["KTPVision"]),
         .executable(name: "ktp", targets: ["ktp"]),
     ],
@@ -28,7 +29,21 @@ let package = Package(
     ],
     targets: [
         // The contract's types: fields, quality flags, error codes and result bodies.
-        .target(name: "KTP", swiftSettings: strict),
+        .target(name: "KTPContract", swiftSettings: strict),
+
+        // The SDK core: the client of any contract server, the ledger, the tracker and reprocessing.
+        .target(
+            name: "KTP",
+            dependencies: [
+                "KTPContract",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
 
         // Thin C shims over Debian's libraries.
         .systemLibrary(
@@ -37,18 +52,18 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         // The extraction engine: decode, quality, locate, detect, read, parse.
-        .target(name: "KTPVision", dependencies: ["KTP", "CTesseract"], swiftSettings: strict),
+        .target(name: "KTPVision", dependencies: ["KTPContract", "CTesseract"], swiftSettings: strict),
 
         // Deterministic synthetic SPESIMEN cards and photos, with ground truth.
         .target(
-            name: "KTPSynth", dependencies: ["KTP", "KTPVision", "CCairo", "CTesseract"],
+            name: "KTPSynth", dependencies: ["KTPContract", "KTPVision", "CCairo", "CTesseract"],
             swiftSettings: strict),
 
         // The extraction service: the contract's validation, applications, jobs and callbacks.
         .target(
             name: "KTPServer",
             dependencies: [
-                "KTP", "KTPVision",
+                "KTPContract", "KTPVision",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -63,19 +78,29 @@ let package = Package(
         ),
 
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
-        .target(name: "KTPBench", dependencies: ["KTP", "KTPVision"], swiftSettings: strict),
+        .target(name: "KTPBench", dependencies: ["KTPContract", "KTPVision"], swiftSettings: strict),
 
         .executableTarget(
             name: "ktp",
             dependencies: [
-                "KTP", "KTPVision", "KTPSynth", "KTPBench", "KTPServer",
+                "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
 
-        .testTarget(name: "KTPTests", dependencies: ["KTP"], swiftSettings: strict),
+        .testTarget(name: "KTPContractTests", dependencies: ["KTPContract"], swiftSettings: strict),
+        .testTarget(
+            name: "KTPTests",
+            dependencies: [
+                "KTP", "KTPServer", "KTPVision",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KTPServerTests",
             dependencies: [

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 /// The benchmark's tables, per condition and overall, as Markdown.
 public struct BenchmarkReport: Sendable {

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import KTPVision
 
 /// One photo of a benchmark run: what was true, what the engine said, and how long it took.

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// The figures for one group of samples (a condition, or all of them).
 public struct BenchmarkSummary: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import KTPVision
 
 /// Chooses each quality threshold to maximise F1 on scored photos with known flags.

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// The four quality flags, for iterating over them in reports.
 public enum QualityFlag: String, Sendable, Hashable, CaseIterable {

@@ -56,8 +56,10 @@ public struct ExtractionServer: Sendable {
         )
     }
 
-    /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Serves until SIGTERM or SIGINT, or until `shutdownRequests` yields, then shuts down gracefully.
+    public func run(
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }, shutdownRequests: AsyncStream<Void>? = nil
+    ) async throws {
         var jobWorkers = JobWorkers(
             store: store, processor: JobProcessor(engine: engine), workers: workers,
             logger: logger)
@@ -79,6 +81,14 @@ public struct ExtractionServer: Sendable {
                 logger: logger
             )
         )
+        let requests = Task {
+            guard let shutdownRequests else { return }
+            for await _ in shutdownRequests {
+                await group.triggerGracefulShutdown()
+                return
+            }
+        }
+        defer { requests.cancel() }
         do {
             try await group.run()
         } catch {

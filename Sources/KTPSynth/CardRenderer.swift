@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// Draws a SPESIMEN e-KTP in the national layout, with small per-card variations so that a

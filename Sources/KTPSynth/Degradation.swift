@@ -1,6 +1,6 @@
 import CTesseract
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// The capture effects applied after a document is composed into a photo, in the order a

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// A flashlight's specular reflection on the card's laminate: a saturated white core with a

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// One line of `truth.jsonl`: what a photo shows and how it was degraded, so the engine can be
 /// scored against it. The card fields sit at the top level under their contract names.

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// A capture condition of the data set: `clean`, or a combination of B (blur), D (dark),
 /// F (flashlight) and G (grayscale) in that letter order.

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// Makes photo `i` of a data set from `(seed, i)` alone, so photos can be made in any order or

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import KTPVision
 
 /// A drawn card or paper, ready to be photographed, with where each field's text landed.

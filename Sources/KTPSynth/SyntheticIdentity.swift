@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import KTPVision
 
 /// A fictional person whose every printed value agrees: the NIK encodes the district, birth date

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KTP
 import KTPServer
 
 /// `ID:KEY[:MODE[:QUOTA]]` from the command line.
@@ -60,14 +61,10 @@ struct DurationArgument: ExpressibleByArgument {
     }
 }
 
-/// Where `ktp` keeps its files: `$XDG_DATA_HOME/ktp`, else `~/.local/share/ktp`.
+/// Where `ktp` keeps its files: the SDK's data directory (`$XDG_DATA_HOME/ktp`, else `~/.local/share/ktp`).
 enum DataDirectory {
     static func file(_ name: String) throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let base =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share").path
-        let directory = URL(fileURLWithPath: base).appendingPathComponent("ktp")
+        let directory = Ledger.dataDirectory()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KTP
+import KTPContract
 import KTPBench
 import KTPSynth
 import KTPVision

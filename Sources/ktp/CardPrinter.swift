@@ -1,11 +1,27 @@
-import KTP
+import Foundation
+import KTPContract
 import KTPVision
 
 /// Renders a result as a readable card for a terminal, masking personal data unless revealed.
 struct CardPrinter {
     var reveal: Bool
 
+    /// The card as the engine read it, with its warnings and stage timings.
     func render(_ body: ResultBody, extraction: Extraction) -> String {
+        var lines = [render(body)]
+        for warning in extraction.card?.warnings ?? [] { lines.append("warning: \(warning.code.rawValue)") }
+        let t = extraction.timings
+        lines.append("")
+        lines.append(
+            String(
+                format: "time        %.0f ms (decode %.0f, locate %.0f, quality %.0f, ocr %.0f, parse %.0f)",
+                t.total * 1000, t.decode * 1000, t.locate * 1000, t.quality * 1000, t.ocr * 1000,
+                t.parse * 1000))
+        return lines.joined(separator: "\n")
+    }
+
+    /// A result body as any contract server gives it.
+    func render(_ body: ResultBody) -> String {
         var lines: [String] = []
         let data = body.data
         lines.append("status      \(data.status.rawValue)" + (body.errorCode.map { "  \($0.rawValue)" } ?? ""))
@@ -26,15 +42,12 @@ struct CardPrinter {
                 let label = key.cardLabel.padding(toLength: width, withPad: " ", startingAt: 0)
                 lines.append("\(label)  \(confidence)  \(value.isEmpty ? "—" : value)")
             }
-            for warning in extraction.card?.warnings ?? [] { lines.append("warning: \(warning.code.rawValue)") }
         }
-        let t = extraction.timings
-        lines.append("")
-        lines.append(
-            String(
-                format: "time        %.0f ms (decode %.0f, locate %.0f, quality %.0f, ocr %.0f, parse %.0f)",
-                t.total * 1000, t.decode * 1000, t.locate * 1000, t.quality * 1000, t.ocr * 1000,
-                t.parse * 1000))
+        if let submitted = data.submittedAt {
+            lines.append("")
+            let completed = data.completedAt.map { "  completed \($0.formatted(.iso8601))" } ?? ""
+            lines.append("submitted   \(submitted.formatted(.iso8601))\(completed)")
+        }
         return lines.joined(separator: "\n")
     }
 }

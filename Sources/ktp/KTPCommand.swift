@@ -6,8 +6,8 @@ struct KTPCommand: AsyncParsableCommand {
         commandName: "ktp",
         abstract: "Read Indonesian identity cards (KTP).",
         subcommands: [
-            ExtractCommand.self, ServeCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self,
-            GenerateCommand.self,
+            ExtractCommand.self, ServeCommand.self, SubmitCommand.self, ResultCommand.self, LedgerCommand.self,
+            ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self, GenerateCommand.self,
         ]
     )
 }

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import Testing
 @testable import KTPBench
 

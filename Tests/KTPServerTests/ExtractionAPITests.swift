@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import KTP
+import KTPContract
 import KTPVision
 import Logging
 import NIOCore

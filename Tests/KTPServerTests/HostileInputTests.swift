@@ -1,6 +1,6 @@
 import Foundation
 import HummingbirdTesting
-import KTP
+import KTPContract
 @testable import KTPVision
 import NIOCore
 import Testing

@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import KTP
+import KTPContract
 import KTPVision
 import NIOCore
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import HummingbirdTesting
-import KTP
+import KTPContract
 import KTPVision
 import Logging
 import Testing

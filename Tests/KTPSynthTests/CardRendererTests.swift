@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 import KTPVision
 import Testing
 import KTPSynth

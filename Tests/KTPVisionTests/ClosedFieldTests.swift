@@ -1,5 +1,5 @@
 import Testing
-import KTP
+import KTPContract
 @testable import KTPVision
 
 /// The closed vocabularies and fixed formats, through ``FieldNormalizer`` without a region table.

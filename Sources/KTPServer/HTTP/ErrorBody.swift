@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// The contract's error body: `{"message": "…", "error_code": "…"}`.
 struct ErrorBody: Encodable, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import KTP
+import KTPContract
 
 extension ExtractionAPI {
     func result(_ request: Request) async throws -> Response {

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import KTP
+import KTPContract
 
 extension ExtractionAPI {
     func submit(_ request: Request) async throws -> Response {

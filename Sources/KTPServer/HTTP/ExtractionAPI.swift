@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import KTP
+import KTPContract
 import Logging
 import NIOCore
 

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 /// One extraction request, durable from the moment the submit is answered.
 public struct Job: Sendable, Hashable {

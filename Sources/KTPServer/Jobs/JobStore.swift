@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 /// Durable jobs, shaped for both SQLite now and PostgreSQL later: claims take a lease (in
 /// PostgreSQL, `FOR UPDATE SKIP LOCKED`), a rescuer re-queues expired leases, and every state

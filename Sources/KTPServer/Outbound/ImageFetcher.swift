@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import KTP
+import KTPContract
 import NIOCore
 
 /// Fetches an `image` URL for the submit path: at most 15 s in all, reading no more than

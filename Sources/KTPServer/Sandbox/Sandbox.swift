@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 /// The contract's sandbox: fixed codes in place of images and reference_ids, answered without
 /// processing, and one fixed, obviously fictional specimen.

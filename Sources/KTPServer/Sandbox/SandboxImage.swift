@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// What a sandbox `image` code stands for.
 public enum SandboxImage: Sendable, Hashable {

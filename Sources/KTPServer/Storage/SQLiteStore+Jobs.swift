@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import KTP
+import KTPContract
 
 extension SQLiteStore: JobStore {
     public func enqueue(_ new: NewJob) async throws(StoreError) -> Job {

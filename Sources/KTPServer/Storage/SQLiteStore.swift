@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import KTP
+import KTPContract
 
 /// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations.
 ///

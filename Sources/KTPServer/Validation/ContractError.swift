@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// A contract error: the HTTP status and `error_code` a request is answered with.
 public struct ContractError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// The contract's image checks 9 to 12 on a base64 `image`, answered from the bytes' structure

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 /// The contract's submit checks 1 to 6, in order, on the raw body: pure, so every row of the
 /// table is tested without a socket.

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import KTPVision
 
 /// Turns one claimed job into its result body. Pure apart from the engine call.

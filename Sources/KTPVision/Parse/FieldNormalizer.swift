@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// Turns the reader's raw slots into the contract's fields: cleaned, split, snapped to the
 /// card's closed vocabularies and the Kemendagri table, and cross-checked against the NIK.

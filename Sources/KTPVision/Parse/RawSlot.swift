@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// The places on a card that the reader extracts text from, before parsing splits them into fields.
 ///

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// The four levels of the Kemendagri table, as the card prints them.
 enum RegionLevel: Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 
 extension Extraction {
     /// The contract's result body for this extraction: `SUCCESS` with the fields, or `FAILED`

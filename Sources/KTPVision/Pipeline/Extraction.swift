@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// What the engine made of one photo.
 public struct Extraction: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import Synchronization
 
 /// A fixed set of worker threads, each with its own ``KTPExtractor`` and Tesseract handle,

@@ -1,6 +1,6 @@
 import CTesseract
 import Foundation
-import KTP
+import KTPContract
 
 /// The engine for one worker thread: decode, quality, locate and rectify, read, detect, parse.
 ///

@@ -1,4 +1,4 @@
-import KTP
+import KTPContract
 
 /// Where each score turns into a flag.
 public struct QualityThresholds: Sendable, Hashable, Codable {

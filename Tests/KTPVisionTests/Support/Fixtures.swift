@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 @testable import KTPVision
 
 /// The committed SPESIMEN photos (`tools/make-fixtures.sh`) and their ground truth.

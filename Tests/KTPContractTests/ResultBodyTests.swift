@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import KTP
+@testable import KTPContract
 
 @Suite struct ResultBodyTests {
     static let fields = KTPFields([.nik: "3171011708900003", .fullName: "SPESIMEN CONTOH", .state: "DKI JAKARTA"])

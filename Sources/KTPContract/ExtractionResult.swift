@@ -42,8 +42,9 @@ public struct ExtractionResult: Sendable, Hashable, Codable {
         status = try container.decode(ExtractionStatus.self, forKey: .status)
         imageQuality = try container.decodeIfPresent(ImageQuality.self, forKey: .imageQuality)
         confidence = try container.decodeIfPresent([FieldKey: Double].self, forKey: .confidence)
-        submittedAt = try container.decodeIfPresent(Date.self, forKey: .submittedAt)
-        completedAt = try container.decodeIfPresent(Date.self, forKey: .completedAt)
+        // Timestamps are ours, not Verihubs': another server's format must not make the whole result unreadable.
+        submittedAt = try? container.decodeIfPresent(Date.self, forKey: .submittedAt)
+        completedAt = try? container.decodeIfPresent(Date.self, forKey: .completedAt)
         let fieldKeys = try decoder.container(keyedBy: FieldKey.self)
         fields = fieldKeys.allKeys.isEmpty ? nil : try KTPFields(from: decoder)
     }

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Records a submission before it is sent, so that no answer, callback or crash can outrun it.
+    public func insert(_ new: NewSubmission, now: Date = Date()) async throws(LedgerError) -> Submission {
+        try await write { db in
+            let existing = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM submission WHERE api = ? AND app_id = ? AND reference_id = ?",
+                arguments: [new.api, new.appID, new.referenceID])
+            if existing == true {
+                throw LedgerError(.duplicate, "\(new.referenceID) is already in the ledger for \(new.appID)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO submission (api, app_id, reference_id, photo_sha256, photo_url, options, state,
+                        submitted_at, updated_at, reprocess_of, next_poll_at, revision)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    new.api, new.appID, new.referenceID, new.photoSHA256, new.photoURL, Self.encode(new.options),
+                    now.timeIntervalSince1970, now.timeIntervalSince1970, new.reprocessOf,
+                    now.timeIntervalSince1970 + 1, try Self.nextRevision(db),
+                ])
+            let id = db.lastInsertedRowID
+            if let bytes = new.keptPhoto, let sha = new.photoSHA256, let until = new.keptUntil {
+                try db.execute(
+                    sql: """
+                        INSERT INTO photo (sha256, bytes, expires_at) VALUES (?, ?, ?)
+                        ON CONFLICT (sha256) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at)
+                        """,
+                    arguments: [sha, Data(bytes), until.timeIntervalSince1970])
+            }
+            if let parent = new.reprocessOf,
+                let parentID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM submission WHERE api = ? AND app_id = ? AND reference_id = ?",
+                    arguments: [new.api, new.appID, parent])
+            {
+                try Self.addEvent(db, id: parentID, .reprocessed, "reprocessed as \(new.referenceID)", now: now)
+                try Self.touch(db, id: parentID, now: now)
+            }
+            guard let submission = try Self.submission(db, id: id) else {
+                throw LedgerError(.database, "the new submission vanished")
+            }
+            return submission
+        }
+    }
+
+    /// Records the submit's answer. A refusal ends the submission; a transport failure leaves it pending,
+    /// since the server may have accepted it, and the poller will tell.
+    public func recordSubmit(
+        _ id: Int64, outcome: Result<Acceptance, KTPError>, now: Date = Date()
+    ) async throws(LedgerError) {
+        try await write { db in
+            switch outcome {
+            case .success(let acceptance):
+                let note = acceptance.confirmedAfterRetry ? "accepted (confirmed after a retry)" : "accepted"
+                try Self.addEvent(db, id: id, .submitted, note, now: now)
+            case .failure(let error) where error.errorCode != nil:
+                try Self.addEvent(db, id: id, .submitted, "refused: \(error.code)", now: now)
+                try Self.fail(db, id: id, error: error, now: now)
+            case .failure(let error):
+                try Self.addEvent(db, id: id, .submitted, "no answer (\(error.code)); polling", now: now)
+            }
+            try Self.touch(db, id: id, now: now)
+        }
+    }
+
+    /// Records a poll's answer. Not found ends the submission; other errors only reschedule it.
+    public func recordPoll(
+        _ id: Int64, outcome: Result<ResultBody, KTPError>, nextPollAt: Date, now: Date = Date()
+    ) async throws(LedgerError) {
+        try await write { db in
+            guard let current = try Self.submission(db, id: id), !current.state.isTerminal else { return }
+            try db.execute(
+                sql: "UPDATE submission SET poll_count = poll_count + 1, next_poll_at = ? WHERE id = ?",
+                arguments: [nextPollAt.timeIntervalSince1970, id])
+            switch outcome {
+            case .success(let body):
+                try Self.addEvent(db, id: id, .polled, body.data.status.rawValue, now: now)
+                try Self.apply(db, body, to: current, now: now)
+            case .failure(let error):
+                try Self.addEvent(db, id: id, .polled, "error: \(error.code)", now: now)
+                if error.errorCode == .invalidPayloadReferenceIDNotFound {
+                    try Self.fail(db, id: id, error: error, now: now)
+                }
+            }
+            try Self.touch(db, id: id, now: now)
+        }
+    }
+
+    /// Records a delivered callback. Returns `false` when no such submission exists. A repeated delivery
+    /// changes nothing and adds no event.
+    @discardableResult
+    public func recordCallback(
+        _ body: ResultBody, api: String, appID: String, now: Date = Date()
+    ) async throws(LedgerError) -> Bool {
+        try await write { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM submission WHERE api = ? AND app_id = ? AND reference_id = ?",
+                arguments: [api, appID, body.data.referenceID])
+            guard let current = try row.map(Self.submission) else { return false }
+            let seen = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM event WHERE submission_id = ? AND kind = ?",
+                arguments: [current.id, LedgerEvent.Kind.callbackReceived.rawValue])
+            if seen == true && (current.state.isTerminal || body.data.status == .processing) { return true }
+            try Self.addEvent(db, id: current.id, .callbackReceived, body.data.status.rawValue, now: now)
+            if !current.state.isTerminal { try Self.apply(db, body, to: current, now: now) }
+            try Self.touch(db, id: current.id, now: now)
+            return true
+        }
+    }
+
+    /// Notes that someone saw the unmasked personal data of a submission.
+    public func recordReveal(_ id: Int64, by who: String, now: Date = Date()) async throws(LedgerError) {
+        try await write { db in
+            try Self.addEvent(db, id: id, .piiRevealed, "revealed by \(who)", now: now)
+            try Self.touch(db, id: id, now: now)
+        }
+    }
+
+    /// Takes up to `limit` pending submissions whose poll is due, and pushes their next poll out by `lease`
+    /// so that another process's poller leaves them alone meanwhile.
+    public func claimDuePolls(
+        api: String, appID: String, limit: Int, lease: Duration, now: Date = Date()
+    ) async throws(LedgerError) -> [Submission] {
+        try await write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    UPDATE submission SET next_poll_at = ?
+                    WHERE id IN (
+                        SELECT id FROM submission
+                        WHERE state = 'pending' AND api = ? AND app_id = ? AND next_poll_at <= ?
+                        ORDER BY next_poll_at LIMIT ?)
+                    RETURNING *
+                    """,
+                arguments: [
+                    now.timeIntervalSince1970 + Double(lease.components.seconds), api, appID,
+                    now.timeIntervalSince1970, limit,
+                ])
+            return try rows.map(Self.submission)
+        }
+    }
+
+    /// Deletes kept photos past their time; returns how many went.
+    @discardableResult
+    public func purgePhotos(now: Date = Date()) async throws(LedgerError) -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM photo WHERE expires_at < ?", arguments: [now.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    static func apply(_ db: Database, _ body: ResultBody, to current: Submission, now: Date) throws {
+        let state = SubmissionState(body.data.status)
+        try db.execute(
+            sql: """
+                UPDATE submission SET state = ?, result = ?, error_code = ?, error_message = ?, nik = ?,
+                    full_name = ?, completed_at = ?, next_poll_at = CASE WHEN ? THEN NULL ELSE next_poll_at END
+                WHERE id = ?
+                """,
+            arguments: [
+                state.rawValue, Self.encode(body), body.errorCode?.rawValue,
+                body.errorCode.map { _ in body.message }, body.data.fields?[.nik],
+                body.data.fields?[.fullName], state.isTerminal ? now.timeIntervalSince1970 : nil,
+                state.isTerminal, current.id,
+            ])
+        if state != current.state {
+            try addEvent(db, id: current.id, .statusChanged, "\(current.state.rawValue) → \(state.rawValue)", now: now)
+        }
+    }
+
+    static func fail(_ db: Database, id: Int64, error: KTPError, now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE submission SET state = 'failed', error_code = ?, error_message = ?, completed_at = ?,
+                    next_poll_at = NULL
+                WHERE id = ?
+                """,
+            arguments: [error.errorCode?.rawValue, error.message, now.timeIntervalSince1970, id])
+        try addEvent(db, id: id, .statusChanged, "pending → failed (\(error.code))", now: now)
+    }
+}

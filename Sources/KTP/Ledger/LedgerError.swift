@@ -1,0 +1,22 @@
+/// Why a ledger operation failed.
+public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        /// SQLite failed: the file, the disk or a migration.
+        case database
+        /// The API and application already have a submission with this reference_id.
+        case duplicate
+        case notFound
+        /// Reprocessing needs the photo, and it was not kept (see `keepPhotos`).
+        case photoNotKept
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+
+/// Submits photos through a client and records each one in the ledger first, so nothing is lost.
+///
+/// A refusal by the server is not thrown: it comes back as a failed ``Submission`` with its error code,
+/// so that a batch goes on. Local problems (an unreadable photo, the ledger) throw.
+public struct Submitter: Sendable {
+    public let client: KTPClient
+    public let ledger: Ledger
+    /// How long photos are kept for reprocessing; `nil` keeps none.
+    public var keepPhotos: Duration?
+
+    public init(client: KTPClient, ledger: Ledger, keepPhotos: Duration? = nil) {
+        self.client = client
+        self.ledger = ledger
+        self.keepPhotos = keepPhotos
+    }
+
+    /// Submits one photo and returns its ledger entry after the server's answer.
+    public func submit(_ photo: Photo, options: SubmitOptions = SubmitOptions()) async throws -> Submission {
+        try await submit(photo, options: options, reprocessOf: nil)
+    }
+
+    func submit(_ photo: Photo, options: SubmitOptions, reprocessOf: String?) async throws -> Submission {
+        var options = options
+        let generated = options.referenceID == nil
+        let referenceID = options.referenceID ?? ReferenceID.generate()
+        options.referenceID = referenceID
+        let bytes = try photo.loadedBytes()
+        let digest = bytes.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+        var photoURL: String?
+        if case .url(let text) = photo { photoURL = text }
+        if case .sandboxCode(let text) = photo { photoURL = text }
+        let now = Date()
+        let entry = try await ledger.insert(
+            NewSubmission(
+                api: client.api, appID: client.appID, referenceID: referenceID, options: options,
+                photoSHA256: digest, photoURL: photoURL, reprocessOf: reprocessOf,
+                keptPhoto: keepPhotos == nil ? nil : bytes,
+                keptUntil: keepPhotos.map { now.addingTimeInterval(Double($0.components.seconds)) }),
+            now: now)
+        let image = try photo.wireValue()
+        let outcome: Result<Acceptance, KTPError>
+        do {
+            outcome = .success(try await client.submit(image: image, options: options, generatedID: generated))
+        } catch {
+            outcome = .failure(error)
+        }
+        try await ledger.recordSubmit(entry.id, outcome: outcome)
+        return try await ledger.submission(id: entry.id) ?? entry
+    }
+}

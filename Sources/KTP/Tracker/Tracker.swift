@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+
+/// Keeps the ledger live: receives callbacks, polls what is pending, and streams every change, including
+/// changes other processes make to the same ledger file.
+public struct Tracker: Sendable {
+    public let client: KTPClient
+    public let ledger: Ledger
+    public var configuration: Configuration
+    public var logger: Logger
+
+    public init(
+        client: KTPClient, ledger: Ledger, configuration: Configuration = Configuration(),
+        logger: Logger = Logger(label: "ktp.tracker")
+    ) {
+        self.client = client
+        self.ledger = ledger
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs the poller, and the callback receiver when configured, until cancelled.
+    /// `onReceiverRunning` gets the receiver's bound port (useful with port 0).
+    public func run(onReceiverRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let poller = Poller(
+            client: client, ledger: ledger, schedule: configuration.pollSchedule,
+            limiter: RateLimiter(perSecond: configuration.pollsPerSecond, burst: configuration.pollsPerSecond),
+            idleInterval: configuration.watchInterval, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await poller.run() }
+            if let receiver = configuration.receiver {
+                let application = CallbackReceiver(ledger: ledger, api: client.api, appID: client.appID, logger: logger)
+                    .application(host: receiver.host, port: receiver.port, onRunning: onReceiverRunning)
+                group.addTask { try await application.runService(gracefulShutdownSignals: []) }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Every submission that changes after `revision` (by default: from now on), as it changes.
+    /// The stream polls the ledger file, so writes from other processes show within `watchInterval`.
+    public func changes(after revision: Int64? = nil) -> AsyncStream<Submission> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Submission.self, bufferingPolicy: .unbounded)
+        let ledger = ledger
+        let interval = configuration.watchInterval
+        let task = Task {
+            var seen: Int64
+            if let revision {
+                seen = revision
+            } else {
+                seen = (try? await ledger.latestRevision()) ?? 0
+            }
+            while !Task.isCancelled {
+                if let changed = try? await ledger.changes(after: seen), !changed.isEmpty {
+                    changed.forEach { continuation.yield($0) }
+                    seen = changed.last?.revision ?? seen
+                    if changed.count >= 1000 { continue }
+                }
+                try? await Task.sleep(for: interval)
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}

@@ -1,0 +1,79 @@
+import AsyncHTTPClient
+import Foundation
+import KTP
+import KTPServer
+import KTPVision
+import Logging
+
+/// The service on loopback that `ktp` runs for itself when no API is configured, so that a newcomer
+/// needs no server and no keys. Its database and credentials live under the data directory. When
+/// another `ktp` process already serves it, this one uses that one instead of starting a second.
+struct EmbeddedService {
+    static let port = 47_801
+    static let appID = "embedded"
+
+    let baseURL: URL
+    let apiKey: String
+    private let running: Task<Void, any Error>?
+    private let shutdown: AsyncStream<Void>.Continuation?
+    private let engine: ExtractorPool?
+
+    /// Starts the service in this process, or finds the one another `ktp` runs.
+    static func start(
+        regions: RegionOptions, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    )
+        async throws -> EmbeddedService
+    {
+        let apiKey = try credentials()
+        let baseURL = URL(string: "http://127.0.0.1:\(port)")!
+        if await isServing(baseURL) {
+            return EmbeddedService(baseURL: baseURL, apiKey: apiKey, running: nil, shutdown: nil, engine: nil)
+        }
+        let store = try SQLiteStore(path: try DataDirectory.file("embedded-service.sqlite"))
+        try await store.save(ClientApp(id: appID, key: apiKey, mode: .live))
+        let engine = try ExtractorPool(
+            workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
+        var logger = Logger(label: "ktp.embedded")
+        logger.logLevel = .warning
+        let server = ExtractionServer(
+            store: store, engine: engine, port: port, workers: workers, allowsInsecureURLs: true, logger: logger)
+        let (ready, signal) = AsyncStream.makeStream(of: Void.self)
+        let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
+        let running = Task { try await server.run(onRunning: { _ in signal.yield() }, shutdownRequests: requests) }
+        for await _ in ready { break }
+        return EmbeddedService(baseURL: baseURL, apiKey: apiKey, running: running, shutdown: shutdown, engine: engine)
+    }
+
+    /// Whether this process runs the service, rather than another `ktp` process.
+    var isInProcess: Bool { running != nil }
+
+    /// Stops the in-process service gracefully; jobs still queued wait durably for the next run.
+    func stop() async {
+        shutdown?.yield()
+        _ = try? await running?.value
+        engine?.shutdown()
+    }
+
+    /// The embedded application's key, made once and kept in a file only its owner reads.
+    static func credentials() throws -> String {
+        let path = try DataDirectory.file("embedded-credentials")
+        if let key = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+            !key.isEmpty
+        {
+            return key
+        }
+        let key = AppArgument.generated().key
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CLIError("cannot write \(path)") }
+        return key
+    }
+
+    static func isServing(_ baseURL: URL) async -> Bool {
+        var request = HTTPClientRequest(url: baseURL.appendingPathComponent("healthz").absoluteString)
+        request.method = .GET
+        let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(1))
+        return response?.status == .ok
+    }
+}
