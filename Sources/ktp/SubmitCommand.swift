@@ -8,7 +8,9 @@ struct SubmitCommand: AsyncParsableCommand {
         abstract: "Submit KTP photos (files or https URLs) and record them in the ledger."
     )
 
-    @Argument(help: "Photos: JPEG or PNG files, or https:// URLs.", completion: .file())
+    @Argument(
+        help: "Photos: JPEG or PNG files, https:// URLs, or sandbox:CODE for a sandbox application.",
+        completion: .file())
     var photos: [String]
 
     @Flag(help: "Fail an extraction with FAIL_ON_1 when a blur, dark or flashlight flag is set.")
@@ -74,7 +76,7 @@ struct SubmitCommand: AsyncParsableCommand {
         var entries: [Submission] = []
         var unreadable = 0
         for (index, photo) in photos.enumerated() {
-            let source: Photo = photo.hasPrefix("https://") || photo.hasPrefix("http://") ? .url(photo) : .file(photo)
+            let source = Self.photo(photo)
             let options = SubmitOptions(callbackURL: callbackTarget, validateQuality: validateQuality)
             do {
                 let entry = try await submitter.submit(source, options: options)
@@ -101,6 +103,12 @@ struct SubmitCommand: AsyncParsableCommand {
             Diagnostics.say(SubmissionPrinter.header)
             entries.forEach { Diagnostics.say(printer.line($0)) }
         }
+    }
+
+    static func photo(_ argument: String) -> Photo {
+        if argument.hasPrefix("https://") || argument.hasPrefix("http://") { return .url(argument) }
+        if argument.hasPrefix("sandbox:") { return .sandboxCode(String(argument.dropFirst("sandbox:".count))) }
+        return .file(argument)
     }
 
     private func receiver() throws -> Tracker.Receiver {

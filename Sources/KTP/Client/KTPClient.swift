@@ -3,16 +3,19 @@ import Foundation
 import KTPContract
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// A client of any server that speaks the Extract KTP (Asynchronous) contract: ours or Verihubs'.
 ///
-/// Call ``shutdown()`` when done: the client owns its HTTP connection pool.
+/// The client owns its HTTP connection pool: ``shutdown()`` closes it, and a client dropped without it
+/// closes the pool in the background.
 public final class KTPClient: Sendable {
     public let baseURL: URL
     public let appID: String
     public let configuration: Configuration
     let apiKey: String
     let http: HTTPClient
+    private let isShutDown = Mutex(false)
 
     public init(baseURL: URL, appID: String, apiKey: String, configuration: Configuration = Configuration()) {
         self.baseURL = baseURL
@@ -25,7 +28,18 @@ public final class KTPClient: Sendable {
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
+    deinit {
+        guard !isShutDown.withLock({ $0 }) else { return }
+        let http = http
+        Task { try? await http.shutdown() }
+    }
+
     public func shutdown() async throws {
+        guard
+            isShutDown.withLock({ shut in
+                defer { shut = true }; return !shut
+            })
+        else { return }
         try await http.shutdown()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// Keeps the ledger live: receives callbacks, polls what is pending, and streams every change, including
 /// changes other processes make to the same ledger file.
@@ -26,15 +27,29 @@ public struct Tracker: Sendable {
             client: client, ledger: ledger, schedule: configuration.pollSchedule,
             limiter: RateLimiter(perSecond: configuration.pollsPerSecond, burst: configuration.pollsPerSecond),
             idleInterval: configuration.watchInterval, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await poller.run() }
-            if let receiver = configuration.receiver {
-                let application = CallbackReceiver(ledger: ledger, api: client.api, appID: client.appID, logger: logger)
-                    .application(host: receiver.host, port: receiver.port, onRunning: onReceiverRunning)
-                group.addTask { try await application.runService(gracefulShutdownSignals: []) }
+        guard let receiver = configuration.receiver else { return try await poller.run() }
+        let application = CallbackReceiver(ledger: ledger, api: client.api, appID: client.appID, logger: logger)
+            .application(host: receiver.host, port: receiver.port, onRunning: onReceiverRunning)
+        // The listener stops through a graceful shutdown, not cancellation, so that it closes without errors;
+        // awaiting the unstructured task's value is what cancellation does not interrupt.
+        let services = ServiceGroup(
+            configuration: .init(services: [.init(service: application)], gracefulShutdownSignals: [], logger: logger))
+        let serving = Task { try await services.run() }
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await poller.run() }
+                group.addTask { try await serving.value }
+                defer { group.cancelAll() }
+                do {
+                    try await group.next()
+                } catch {
+                    await services.triggerGracefulShutdown()
+                    throw error
+                }
+                await services.triggerGracefulShutdown()
             }
-            try await group.next()
-            group.cancelAll()
+        } onCancel: {
+            Task { await services.triggerGracefulShutdown() }
         }
     }
 

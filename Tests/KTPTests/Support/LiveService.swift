@@ -7,7 +7,11 @@ import Logging
 /// The real extraction service on a loopback port, with a live, a sandbox and a second live application.
 /// `engine` defaults to none: sandbox tests never reach it, and engine tests pass the real one.
 struct LiveService {
-    static let logger = Logger(label: "ktp.tests.service")
+    static let logger: Logger = {
+        var logger = Logger(label: "ktp.tests.service")
+        logger.logLevel = .error
+        return logger
+    }()
 
     let directory: URL
     let port: Int
