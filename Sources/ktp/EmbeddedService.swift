@@ -9,8 +9,15 @@ import Logging
 /// needs no server and no keys. Its database and credentials live under the data directory. When
 /// another `ktp` process already serves it, this one uses that one instead of starting a second.
 struct EmbeddedService {
-    static let port = 47_801
     static let appID = "embedded"
+
+    /// A port fixed by the data directory, so that processes sharing one find each other's service and
+    /// processes with different ones (tests, other users) do not meet.
+    static var port: Int {
+        let path = Ledger.dataDirectory().path
+        let hash = path.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+        return 47_801 + Int(hash % 2000)
+    }
 
     let baseURL: URL
     let apiKey: String

@@ -20,13 +20,21 @@ public struct Tracker: Sendable {
         self.logger = logger
     }
 
-    /// Runs the poller, and the callback receiver when configured, until cancelled.
+    /// Runs the poller, and the callback receiver when configured, until cancelled; purges expired
+    /// photos once a minute meanwhile.
     /// `onReceiverRunning` gets the receiver's bound port (useful with port 0).
     public func run(onReceiverRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let poller = Poller(
             client: client, ledger: ledger, schedule: configuration.pollSchedule,
             limiter: RateLimiter(perSecond: configuration.pollsPerSecond, burst: configuration.pollsPerSecond),
             idleInterval: configuration.watchInterval, logger: logger)
+        let housekeeping = Task { [ledger, logger] in
+            while !Task.isCancelled {
+                do { try await ledger.purgePhotos() } catch { logger.warning("photo purge failed: \(error)") }
+                try await Task.sleep(for: .seconds(60))
+            }
+        }
+        defer { housekeeping.cancel() }
         guard let receiver = configuration.receiver else { return try await poller.run() }
         let application = CallbackReceiver(ledger: ledger, api: client.api, appID: client.appID, logger: logger)
             .application(host: receiver.host, port: receiver.port, onRunning: onReceiverRunning)
