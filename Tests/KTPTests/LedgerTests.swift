@@ -12,11 +12,12 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
-    static func new(_ reference: String, api: String = "http://api.test", photo: [UInt8]? = nil) -> NewSubmission {
+    static func new(
+        _ reference: String, api: String = "http://api.test", photo: [UInt8]? = nil, keptUntil: Date? = nil
+    ) -> NewSubmission {
         NewSubmission(
             api: api, appID: "app", referenceID: reference, options: SubmitOptions(referenceID: reference),
-            photoSHA256: photo.map { _ in "sha-\(reference)" }, keptPhoto: photo,
-            keptUntil: photo.map { _ in Date().addingTimeInterval(60) })
+            photoSHA256: photo.map { _ in "sha-\(reference)" }, keptPhoto: photo, keptUntil: keptUntil)
     }
 
     static func success(
@@ -38,9 +39,48 @@ import Testing
         let reopened = try temporary.open()
         #expect(try await reopened.submissions().map(\.referenceID) == ["keep-001"])
         let applied = try await reopened.pool.read { db in try Ledger.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1: submissions, events and photos"])
+        #expect(applied == ["v1: submissions, events and photos", "v2: summary columns"])
         let journal = try await reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
+    }
+
+    @Test func aVersionOneLedgerIsMigratedWithItsSummariesFilledIn() async throws {
+        let temporary = Temporary()
+        defer { temporary.remove() }
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: temporary.path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = try DatabasePool(path: temporary.path)
+        try Ledger.migrator.migrate(old, upTo: "v1: submissions, events and photos")
+        let body = String(decoding: try ResultBody.makeEncoder().encode(Self.success("old-0001")), as: UTF8.self)
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO submission (api, app_id, reference_id, options, state, result, nik, full_name,
+                        submitted_at, updated_at, revision)
+                    VALUES ('http://api.test', 'app', 'old-0001', '{}', 'complete', ?, '3171011708900003',
+                        'BUDI SANTOSO', 0, 0, 1)
+                    """,
+                arguments: [body])
+        }
+        try old.close()
+        let summary = try #require(try await temporary.open().summaries().first)
+        #expect(summary.referenceID == "old-0001")
+        #expect(summary.quality == ImageQuality(blur: true))
+        #expect(summary.processingTime != nil)
+        #expect(summary.nik == "3171011708900003")
+    }
+
+    @Test func summariesAgreeWithTheFullEntries() async throws {
+        let temporary = Temporary()
+        defer { temporary.remove() }
+        let ledger = try temporary.open()
+        _ = try await ledger.insert(Self.new("sum-00001"))
+        try await ledger.recordCallback(Self.success("sum-00001"), api: "http://api.test", appID: "app")
+        _ = try await ledger.insert(Self.new("sum-00002"))
+        let full = try await ledger.submissions().map(\.summary)
+        let summaries = try await ledger.summaries()
+        #expect(summaries == full, "\(summaries) vs \(full)")
+        #expect(try await ledger.summaries(matching: LedgerFilter(text: "budi")).map(\.referenceID) == ["sum-00001"])
     }
 
     @Test func aFileThatIsNotALedgerIsAClearError() throws {
@@ -195,13 +235,17 @@ import Testing
         let temporary = Temporary()
         defer { temporary.remove() }
         let ledger = try temporary.open()
-        let entry = try await ledger.insert(Self.new("photo-001", photo: [9, 8, 7]))
+        let now = Date()
+        let entry = try await ledger.insert(
+            Self.new("photo-001", photo: [9, 8, 7], keptUntil: now.addingTimeInterval(60)), now: now)
+        _ = try await ledger.insert(Self.new("photo-002", photo: [1], keptUntil: now.addingTimeInterval(600)), now: now)
         let sha = try #require(entry.photoSHA256)
-        #expect(try await ledger.photo(sha256: sha) == [9, 8, 7])
-        #expect(try await ledger.purgePhotos(now: Date()) == 0)
-        #expect(try await ledger.photo(sha256: sha, now: Date().addingTimeInterval(120)) == nil)
-        #expect(try await ledger.purgePhotos(now: Date().addingTimeInterval(120)) == 1)
-        #expect(try await ledger.photo(sha256: sha) == nil)
+        #expect(try await ledger.photo(sha256: sha, now: now) == [9, 8, 7])
+        #expect(try await ledger.purgePhotos(now: now) == 0)
+        #expect(try await ledger.photo(sha256: sha, now: now.addingTimeInterval(120)) == nil)
+        #expect(try await ledger.purgePhotos(now: now.addingTimeInterval(120)) == 1)
+        #expect(try await ledger.photo(sha256: sha, now: now) == nil, "purged, not just hidden")
+        #expect(try await ledger.photo(sha256: "sha-photo-002", now: now.addingTimeInterval(120)) == [1])
     }
 
     @Test func reprocessNumbersCountOnlyTheSameRoot() async throws {

@@ -18,6 +18,15 @@ public struct SubmitOptions: Sendable, Hashable, Codable {
         self.validateQuality = validateQuality
     }
 
+    /// Absent keys take the contract's defaults, as the server does.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        referenceID = try container.decodeIfPresent(String.self, forKey: .referenceID)
+        callbackURL = try container.decodeIfPresent(String.self, forKey: .callbackURL)
+        isQuality = try container.decodeIfPresent(Bool.self, forKey: .isQuality) ?? true
+        validateQuality = try container.decodeIfPresent(Bool.self, forKey: .validateQuality) ?? false
+    }
+
     enum CodingKeys: String, CodingKey {
         case referenceID = "reference_id"
         case callbackURL = "callback_url"

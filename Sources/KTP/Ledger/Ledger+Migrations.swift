@@ -47,6 +47,21 @@ extension Ledger {
                     );
                     """)
         }
+        migrator.registerMigration("v2: summary columns") { db in
+            // Lists read these instead of decoding every result body.
+            try db.execute(
+                sql: """
+                    ALTER TABLE submission ADD COLUMN quality TEXT;
+                    ALTER TABLE submission ADD COLUMN processing_seconds DOUBLE;
+                    """)
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE result IS NOT NULL")
+            for row in rows {
+                let summary = try Ledger.submission(row).summary
+                try db.execute(
+                    sql: "UPDATE submission SET quality = ?, processing_seconds = ? WHERE id = ?",
+                    arguments: [summary.quality?.conditionCode, summary.processingTime, summary.id])
+            }
+        }
         return migrator
     }
 }

@@ -4,33 +4,50 @@ import GRDB
 extension Ledger {
     /// Submissions matching `filter`, newest first.
     public func submissions(matching filter: LedgerFilter = LedgerFilter()) async throws(LedgerError) -> [Submission] {
+        try await read { db in try Self.rows(db, matching: filter, columns: "*").map(Self.submission) }
+    }
+
+    /// The list view of ``submissions(matching:)``: no result bodies, so it is cheap for a whole ledger.
+    public func summaries(
+        matching filter: LedgerFilter = LedgerFilter()
+    ) async throws(LedgerError)
+        -> [SubmissionSummary]
+    {
         try await read { db in
-            var clauses: [String] = []
-            var arguments: StatementArguments = []
-            if let state = filter.state {
-                clauses.append("state = ?")
-                _ = arguments.append(contentsOf: [state.rawValue])
-            }
-            if let code = filter.errorCode {
-                clauses.append("error_code = ?")
-                _ = arguments.append(contentsOf: [code.rawValue])
-            }
-            if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                let pattern =
-                    "%"
-                    + text.replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_") + "%"
-                let columns = ["reference_id", "nik", "full_name", "error_code"]
-                clauses.append("(" + columns.map { "\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
-                _ = arguments.append(contentsOf: StatementArguments(columns.map { _ in pattern }))
-            }
-            let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-            let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM submission \(condition) ORDER BY submitted_at DESC, id DESC\(limit)",
-                arguments: arguments
-            ).map(Self.submission)
+            try Self.rows(db, matching: filter, columns: Self.summaryColumns).map(Self.summary)
         }
+    }
+
+    static let summaryColumns = """
+        id, reference_id, state, error_code, submitted_at, completed_at, processing_seconds, nik, full_name, quality,
+        reprocess_of, revision
+        """
+
+    private static func rows(_ db: Database, matching filter: LedgerFilter, columns: String) throws -> [Row] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let state = filter.state {
+            clauses.append("state = ?")
+            _ = arguments.append(contentsOf: [state.rawValue])
+        }
+        if let code = filter.errorCode {
+            clauses.append("error_code = ?")
+            _ = arguments.append(contentsOf: [code.rawValue])
+        }
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern =
+                "%"
+                + text.replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            let searched = ["reference_id", "nik", "full_name", "error_code"]
+            clauses.append("(" + searched.map { "\($0) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ") + ")")
+            _ = arguments.append(contentsOf: StatementArguments(searched.map { _ in pattern }))
+        }
+        let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let limit = filter.limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        return try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM submission \(condition) ORDER BY submitted_at DESC, id DESC\(limit)",
+            arguments: arguments)
     }
 
     public func submission(id: Int64) async throws(LedgerError) -> Submission? {

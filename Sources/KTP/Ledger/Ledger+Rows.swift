@@ -21,6 +21,18 @@ extension Ledger {
             pollCount: row["poll_count"])
     }
 
+    static func summary(_ row: Row) -> SubmissionSummary {
+        SubmissionSummary(
+            id: row["id"], referenceID: row["reference_id"],
+            state: SubmissionState(rawValue: row["state"]) ?? .pending,
+            errorCode: (row["error_code"] as String?).flatMap(ErrorCode.init(rawValue:)),
+            submittedAt: Date(timeIntervalSince1970: row["submitted_at"]),
+            completedAt: (row["completed_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            processingTime: row["processing_seconds"], nik: row["nik"], fullName: row["full_name"],
+            quality: (row["quality"] as String?).flatMap(ImageQuality.init(conditionCode:)),
+            reprocessOf: row["reprocess_of"], revision: row["revision"])
+    }
+
     static func event(_ row: Row) -> LedgerEvent {
         LedgerEvent(
             id: row["id"], submissionID: row["submission_id"], at: Date(timeIntervalSince1970: row["at"]),

@@ -154,17 +154,23 @@ extension Ledger {
 
     static func apply(_ db: Database, _ body: ResultBody, to current: Submission, now: Date) throws {
         let state = SubmissionState(body.data.status)
+        let json = Self.encode(body)
+        var updated = current
+        // The summary columns must agree with what a reader decodes, and JSON dates keep whole seconds.
+        updated.result = try ResultBody.makeDecoder().decode(ResultBody.self, from: Data(json.utf8))
+        updated.state = state
         try db.execute(
             sql: """
                 UPDATE submission SET state = ?, result = ?, error_code = ?, error_message = ?, nik = ?,
-                    full_name = ?, completed_at = ?, next_poll_at = CASE WHEN ? THEN NULL ELSE next_poll_at END
+                    full_name = ?, completed_at = ?, next_poll_at = CASE WHEN ? THEN NULL ELSE next_poll_at END,
+                    quality = ?, processing_seconds = ?
                 WHERE id = ?
                 """,
             arguments: [
-                state.rawValue, Self.encode(body), body.errorCode?.rawValue,
+                state.rawValue, json, body.errorCode?.rawValue,
                 body.errorCode.map { _ in body.message }, body.data.fields?[.nik],
                 body.data.fields?[.fullName], state.isTerminal ? now.timeIntervalSince1970 : nil,
-                state.isTerminal, current.id,
+                state.isTerminal, body.data.imageQuality?.conditionCode, updated.processingTime, current.id,
             ])
         if state != current.state {
             try addEvent(db, id: current.id, .statusChanged, "\(current.state.rawValue) → \(state.rawValue)", now: now)
