@@ -27,9 +27,7 @@ struct ConnectionOptions: ParsableArguments {
         let appID = appID ?? environment["KTP_APP_ID"]
         let apiKey = apiKey ?? environment["KTP_API_KEY"]
         guard api != nil || appID != nil || apiKey != nil else {
-            let embedded = try await EmbeddedService.start(regions: regions)
-            let client = KTPClient(baseURL: embedded.baseURL, appID: EmbeddedService.appID, apiKey: embedded.apiKey)
-            return Connection(client: client, ledger: ledger, embedded: embedded)
+            return try await Connection.embedded(in: Ledger.dataDirectory(), ledger: ledger, regions: regions)
         }
         guard let api, let url = URL(string: api), url.scheme == "https" || url.scheme == "http", url.host != nil
         else { throw CLIError("--api (or KTP_API_URL) must be an http(s) URL, with --app-id and --api-key") }
@@ -45,9 +43,37 @@ struct Connection {
     let client: KTPClient
     let ledger: Ledger
     let embedded: EmbeddedService?
+    /// The embedded sandbox application's client, when the embedded service is in use.
+    let sandbox: KTPClient?
+
+    init(client: KTPClient, ledger: Ledger, embedded: EmbeddedService?) {
+        self.client = client
+        self.ledger = ledger
+        self.embedded = embedded
+        sandbox = embedded.map {
+            KTPClient(baseURL: $0.baseURL, appID: EmbeddedService.sandboxAppID, apiKey: $0.apiKey)
+        }
+    }
+
+    /// The embedded service in `directory`, with clients for its live and sandbox applications.
+    static func embedded(in directory: URL, ledger: Ledger, regions: RegionOptions) async throws -> Connection {
+        let embedded = try await EmbeddedService.start(in: directory, regions: regions)
+        let client = KTPClient(baseURL: embedded.baseURL, appID: EmbeddedService.appID, apiKey: embedded.apiKey)
+        return Connection(client: client, ledger: ledger, embedded: embedded)
+    }
+
+    /// Who may reprocess, by application: this client's, plus the embedded sandbox application's.
+    func submitters(keepPhotos: Duration? = nil) -> [String: Submitter] {
+        var submitters = [client.appID: Submitter(client: client, ledger: ledger, keepPhotos: keepPhotos)]
+        if let sandbox {
+            submitters[sandbox.appID] = Submitter(client: sandbox, ledger: ledger, keepPhotos: keepPhotos)
+        }
+        return submitters
+    }
 
     func close() async {
         try? await client.shutdown()
+        try? await sandbox?.shutdown()
         await embedded?.stop()
     }
 }

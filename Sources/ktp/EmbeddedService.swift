@@ -10,11 +10,13 @@ import Logging
 /// another `ktp` process already serves it, this one uses that one instead of starting a second.
 struct EmbeddedService {
     static let appID = "embedded"
+    /// A sandbox application with the same key, for trying the sandbox codes.
+    static let sandboxAppID = "embedded-sandbox"
 
-    /// A port fixed by the data directory, so that processes sharing one find each other's service and
-    /// processes with different ones (tests, other users) do not meet.
-    static var port: Int {
-        let path = Ledger.dataDirectory().path
+    /// A port fixed by the directory, so that processes sharing one find each other's service and
+    /// processes with different ones (tests, other users, the demo) do not meet.
+    static func port(for directory: URL) -> Int {
+        let path = directory.standardizedFileURL.path
         let hash = path.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
         return 47_801 + Int(hash % 2000)
     }
@@ -25,19 +27,21 @@ struct EmbeddedService {
     private let shutdown: AsyncStream<Void>.Continuation?
     private let engine: ExtractorPool?
 
-    /// Starts the service in this process, or finds the one another `ktp` runs.
+    /// Starts the service in this process with its files in `directory`, or finds the one another `ktp` runs
+    /// there.
     static func start(
-        regions: RegionOptions, workers: Int = ProcessInfo.processInfo.activeProcessorCount
-    )
-        async throws -> EmbeddedService
-    {
-        let apiKey = try credentials()
+        in directory: URL, regions: RegionOptions, workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async throws -> EmbeddedService {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let apiKey = try credentials(in: directory)
+        let port = port(for: directory)
         let baseURL = URL(string: "http://127.0.0.1:\(port)")!
         if await isServing(baseURL) {
             return EmbeddedService(baseURL: baseURL, apiKey: apiKey, running: nil, shutdown: nil, engine: nil)
         }
-        let store = try SQLiteStore(path: try DataDirectory.file("embedded-service.sqlite"))
+        let store = try SQLiteStore(path: directory.appendingPathComponent("embedded-service.sqlite").path)
         try await store.save(ClientApp(id: appID, key: apiKey, mode: .live))
+        try await store.save(ClientApp(id: sandboxAppID, key: apiKey, mode: .sandbox))
         let engine = try ExtractorPool(
             workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
         var logger = Logger(label: "ktp.embedded")
@@ -62,8 +66,8 @@ struct EmbeddedService {
     }
 
     /// The embedded application's key, made once and kept in a file only its owner reads.
-    static func credentials() throws -> String {
-        let path = try DataDirectory.file("embedded-credentials")
+    static func credentials(in directory: URL) throws -> String {
+        let path = directory.appendingPathComponent("embedded-credentials").path
         if let key = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
             !key.isEmpty
         {

@@ -62,7 +62,7 @@ struct SubmitCommand: AsyncParsableCommand {
         var tracker = Tracker(client: opened.client, ledger: opened.ledger)
         if callback { tracker.configuration.receiver = try receiver() }
         let (port, portSignal) = AsyncStream.makeStream(of: Int.self)
-        let tracking = Task { [tracker] in try await tracker.run { portSignal.yield($0) } }
+        let tracking = Task { [tracker] in if waits { try await tracker.run { portSignal.yield($0) } } }
         defer { tracking.cancel() }
         var callbackTarget: String?
         if callback, var receiver = tracker.configuration.receiver {

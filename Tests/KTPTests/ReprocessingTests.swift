@@ -22,7 +22,11 @@ import Testing
         #expect(try await ledger.reprocessings(of: original).map(\.referenceID) == ["claim-42-r1"])
         let timeline = try await ledger.events(submissionID: original.id)
         #expect(timeline.contains { $0.kind == .reprocessed && $0.detail == "reprocessed as claim-42-r1" })
-        let result = try await client.result(referenceID: "claim-42-r1")
+        var result = try await client.result(referenceID: "claim-42-r1")
+        _ = try await eventually {
+            result = try await client.result(referenceID: "claim-42-r1")
+            return result.data.status.isTerminal
+        }
         #expect(result.errorCode == .failOn1, "validate_quality reached the server")
         try await client.shutdown()
         await service.stop()

@@ -140,7 +140,7 @@ import Testing
             _ = try await ledger.insert(
                 NewSubmission(
                     api: client.api, appID: "app", referenceID: "rate-\(index)", options: SubmitOptions()),
-                now: Date().addingTimeInterval(-10))
+                now: Date().addingTimeInterval(-60))
         }
         let tracker = Tracker(
             client: client, ledger: ledger,

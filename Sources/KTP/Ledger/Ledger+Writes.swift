@@ -20,7 +20,7 @@ extension Ledger {
                 arguments: [
                     new.api, new.appID, new.referenceID, new.photoSHA256, new.photoURL, Self.encode(new.options),
                     now.timeIntervalSince1970, now.timeIntervalSince1970, new.reprocessOf,
-                    now.timeIntervalSince1970 + 1, try Self.nextRevision(db),
+                    now.timeIntervalSince1970 + Self.unansweredPollDelay, try Self.nextRevision(db),
                 ])
             let id = db.lastInsertedRowID
             if let bytes = new.keptPhoto, let sha = new.photoSHA256, let until = new.keptUntil {
@@ -46,8 +46,12 @@ extension Ledger {
         }
     }
 
-    /// Records the submit's answer. A refusal ends the submission; a transport failure leaves it pending,
-    /// since the server may have accepted it, and the poller will tell.
+    /// A submission's first poll waits for the submit's answer; this long only if the answer is never recorded
+    /// (the process died in between).
+    static let unansweredPollDelay: TimeInterval = 30
+
+    /// Records the submit's answer and schedules the first poll a second later. A refusal ends the submission;
+    /// a transport failure leaves it pending, since the server may have accepted it, and the poller will tell.
     public func recordSubmit(
         _ id: Int64, outcome: Result<Acceptance, KTPError>, now: Date = Date()
     ) async throws(LedgerError) {
@@ -62,6 +66,9 @@ extension Ledger {
             case .failure(let error):
                 try Self.addEvent(db, id: id, .submitted, "no answer (\(error.code)); polling", now: now)
             }
+            try db.execute(
+                sql: "UPDATE submission SET next_poll_at = ? WHERE id = ? AND state = 'pending'",
+                arguments: [now.timeIntervalSince1970 + 1, id])
             try Self.touch(db, id: id, now: now)
         }
     }

@@ -61,30 +61,9 @@ public struct Tracker: Sendable {
         }
     }
 
-    /// Every submission that changes after `revision` (by default: from now on), as it changes.
-    /// The stream polls the ledger file, so writes from other processes show within `watchInterval`.
+    /// Every submission that changes after `revision` (by default: from now on), as it changes, including
+    /// changes other processes make; see ``Ledger/watch(after:every:)``.
     public func changes(after revision: Int64? = nil) -> AsyncStream<Submission> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Submission.self, bufferingPolicy: .unbounded)
-        let ledger = ledger
-        let interval = configuration.watchInterval
-        let task = Task {
-            var seen: Int64
-            if let revision {
-                seen = revision
-            } else {
-                seen = (try? await ledger.latestRevision()) ?? 0
-            }
-            while !Task.isCancelled {
-                if let changed = try? await ledger.changes(after: seen), !changed.isEmpty {
-                    changed.forEach { continuation.yield($0) }
-                    seen = changed.last?.revision ?? seen
-                    if changed.count >= 1000 { continue }
-                }
-                try? await Task.sleep(for: interval)
-            }
-            continuation.finish()
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+        ledger.watch(after: revision, every: configuration.watchInterval)
     }
 }
