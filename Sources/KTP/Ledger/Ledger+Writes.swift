@@ -195,3 +195,27 @@ extension Ledger {
         try addEvent(db, id: id, .statusChanged, "pending → failed (\(error.code))", now: now)
     }
 }
+
+extension Ledger {
+    /// Records finished submissions in one transaction: for importing history from elsewhere, and for
+    /// filling a ledger to measure how the dashboard copes with its size.
+    public func importFinished(_ entries: [(NewSubmission, ResultBody)], now: Date = Date()) async throws(LedgerError) {
+        try await write { db in
+            for (new, body) in entries {
+                try db.execute(
+                    sql: """
+                        INSERT INTO submission (api, app_id, reference_id, photo_sha256, photo_url, options, state,
+                            submitted_at, updated_at, reprocess_of, revision)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        new.api, new.appID, new.referenceID, new.photoSHA256, new.photoURL,
+                        Self.encode(new.options), (body.data.submittedAt ?? now).timeIntervalSince1970,
+                        now.timeIntervalSince1970, new.reprocessOf, try Self.nextRevision(db),
+                    ])
+                guard let inserted = try Self.submission(db, id: db.lastInsertedRowID) else { continue }
+                try Self.apply(db, body, to: inserted, now: body.data.completedAt ?? now)
+            }
+        }
+    }
+}
