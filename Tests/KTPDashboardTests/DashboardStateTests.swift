@@ -258,7 +258,7 @@ import Testing
         #expect(state.revealedID == 12)
         let text = DashboardView.render(state, glyphs: .unicode).text()
         #expect(text.contains("3171010101900012"))
-        #expect(text.contains("LINA MARLIN"))
+        #expect(text.contains("BAYU SPES"))
         #expect(!text.contains("3171010101900011"))
         state.press(.down)
         #expect(state.revealedID == nil)

@@ -59,7 +59,7 @@ import Testing
 
     @Test func detailOfAFailedReprocessedSubmission() {
         check("detail-failed") { state in
-            state.press(.character("4"), .end, .up, .up, .enter)
+            state.press(.character("4"), .end, .up, .enter)
             Self.answerDetail(&state)
         }
     }

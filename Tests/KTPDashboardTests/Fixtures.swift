@@ -19,7 +19,9 @@ enum Fixtures {
     ]
 
     static func reference(_ id: Int64) -> String {
-        id == 5 ? "ktp-3f9a1c07d2e84b6f90a1c3d5" : id == 20 ? "spesimen-0014-r1" : "spesimen-" + String(String(id + 10_000).suffix(4))
+        id == 5
+            ? "ktp-3f9a1c07d2e84b6f90a1c3d5"
+            : id == 20 ? "spesimen-0014-r1" : "spesimen-" + String(String(id + 10_000).suffix(4))
     }
 
     static func summary(_ id: Int64, revision: Int64? = nil) -> SubmissionSummary {
@@ -32,7 +34,8 @@ enum Fixtures {
             return SubmissionSummary(
                 id: id, referenceID: reference(id), state: .complete, submittedAt: submitted,
                 completedAt: submitted.addingTimeInterval(took), processingTime: took,
-                nik: "31710101019" + String(String(id + 100_000).suffix(5)), fullName: names[Int(id) - 1], quality: quality,
+                nik: "31710101019" + String(String(id + 100_000).suffix(5)), fullName: names[Int(id) - 1],
+                quality: quality,
                 revision: revision ?? id)
         case 13...18:
             let quality: ImageQuality? =
@@ -75,7 +78,9 @@ enum Fixtures {
                 .occupation: "KARYAWAN SWASTA", .nationality: "WNI", .validUntil: "SEUMUR HIDUP",
             ]
             fields = KTPFields(values)
-            for (index, key) in FieldKey.allCases.enumerated() { confidence[key] = [0.97, 0.91, 0.72, 0.45][index % 4] }
+            for (index, key) in FieldKey.allCases.enumerated() {
+                confidence[key] = [0.97, 0.91, 0.72, 0.45][index % 4]
+            }
         }
         let status: ExtractionStatus = row.state == .complete ? .success : row.state == .failed ? .failed : .processing
         let data = ExtractionResult(

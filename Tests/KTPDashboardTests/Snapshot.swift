@@ -24,8 +24,10 @@ enum Snapshot {
             return
         }
         guard actual != expected else { return }
-        let (got, want) = (actual.split(separator: "\n", omittingEmptySubsequences: false),
-                           expected.split(separator: "\n", omittingEmptySubsequences: false))
+        let (got, want) = (
+            actual.split(separator: "\n", omittingEmptySubsequences: false),
+            expected.split(separator: "\n", omittingEmptySubsequences: false)
+        )
         let line = Array(zip(got, want)).firstIndex { $0 != $1 } ?? min(got.count, want.count)
         Issue.record(
             """

@@ -36,8 +36,11 @@ import Testing
 
     @Test func anUnknownKeyNamesTheFileAndLine() {
         let text = "[text]\nfg = \"white\"\n\n[selected]\nbold = true\nfgg = \"red\"\n"
-        #expect(throws: ThemeError(.unknownKey, file: "themes/x.toml", line: 6,
-                                   "unknown key 'fgg' in [selected] (known: fg, bg, bold, underline, reverse)")) {
+        #expect(
+            throws: ThemeError(
+                .unknownKey, file: "themes/x.toml", line: 6,
+                "unknown key 'fgg' in [selected] (known: fg, bg, bold, underline, reverse)")
+        ) {
             try ThemeLoader.parse(text, name: "x", file: "themes/x.toml")
         }
         #expect(throws: ThemeError(.unknownKey, file: "y.toml", line: 3, "unknown key 'sparkles'")) {
@@ -55,7 +58,9 @@ import Testing
             #expect(error.description.hasPrefix("x.toml:4: bad colour 'reddish' for error.bg"))
         }
         #expect(throws: ThemeError.self) { try ThemeLoader.parse("[text]\nfg = 256\n", name: "x", file: "x.toml") }
-        #expect(throws: ThemeError.self) { try ThemeLoader.parse("[text]\nbold = \"yes\"\n", name: "x", file: "x.toml") }
+        #expect(throws: ThemeError.self) {
+            try ThemeLoader.parse("[text]\nbold = \"yes\"\n", name: "x", file: "x.toml")
+        }
     }
 
     @Test func inlineAndDottedTablesReportTheirLine() {

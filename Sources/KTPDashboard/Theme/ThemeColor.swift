@@ -16,8 +16,10 @@ public enum ThemeColor: Sendable, Equatable, Hashable {
         } else if name.hasPrefix("bright-"), let index = Self.names.firstIndex(of: String(name.dropFirst(7))) {
             self = .indexed(UInt8(index + 8))
         } else if name.hasPrefix("#"), name.count == 7, let rgb = UInt32(name.dropFirst(), radix: 16) {
-            self = .indexed(Self.nearestIndex(red: UInt8(rgb >> 16 & 0xFF), green: UInt8(rgb >> 8 & 0xFF),
-                                              blue: UInt8(rgb & 0xFF)))
+            self = .indexed(
+                Self.nearestIndex(
+                    red: UInt8(rgb >> 16 & 0xFF), green: UInt8(rgb >> 8 & 0xFF),
+                    blue: UInt8(rgb & 0xFF)))
         } else {
             return nil
         }

@@ -1,10 +1,10 @@
 extension CellGrid {
-    /// Fills `rect` with spaces of `role`.
-    mutating func fill(_ rect: Rect, role: StyleRole, character: Character = " ") {
+    /// Fills `rect` with `character` in `role`, or only restyles it when `keepingCharacters`.
+    mutating func fill(_ rect: Rect, role: StyleRole, character: Character = " ", keepingCharacters: Bool = false) {
         let cell = Cell(character: character, role: role)
         for row in max(0, rect.y)..<min(rows, rect.maxY) {
             for column in max(0, rect.x)..<min(columns, rect.maxX) {
-                self[column, row] = cell
+                if keepingCharacters { self[column, row].role = role } else { self[column, row] = cell }
             }
         }
     }

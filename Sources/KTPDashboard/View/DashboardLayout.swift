@@ -26,7 +26,7 @@ struct DashboardLayout: Equatable {
         columnHeader = Rect(x: 0, y: 3, width: listWidth, height: 1)
         list = Rect(x: 0, y: bodyTop, width: listWidth, height: bodyHeight)
         splitDetail = Rect(x: columns - detailWidth, y: 3, width: detailWidth, height: bodyHeight + 1)
-        fullDetail = Rect(x: 0, y: 1, width: columns, height: max(0, rows - 3))
+        fullDetail = Rect(x: 0, y: 2, width: columns, height: max(0, rows - 4))
         status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
         footer = Rect(x: 0, y: rows - 1, width: columns, height: 1)
     }

@@ -30,7 +30,7 @@ extension DashboardView {
             return
         }
         let sep = context.glyphs.separator
-        var right = "validate_quality \(state.validateQuality.title)"
+        var right = "v validate_quality: \(state.validateQuality.title)"
         if !state.marked.isEmpty { right += " \(sep) \(state.marked.count) marked" }
         if state.rowLineCount > 0 {
             let position = state.lines[..<min(state.selectedLine + 1, state.lines.count)].count { $0.rowIndex != nil }
@@ -102,21 +102,22 @@ struct FooterHint: Equatable {
         case nil:
             break
         }
-        let actions = [
-            FooterHint(key: "r", label: "reprocess", writes: true), FooterHint(key: "v", label: "vq", writes: true),
-            FooterHint(key: "m", label: "reveal", writes: true),
-        ]
+        let reprocess = FooterHint(key: "r", label: "reprocess", writes: true)
+        let reveal = FooterHint(key: "m", label: "reveal", writes: true)
+        let validate = FooterHint(key: "v", label: "validate_quality", writes: true)
         if state.detailOpen && !state.isSplit {
-            return [FooterHint(key: "esc", label: "back"), FooterHint(key: arrows, label: "prev/next")] + actions
-                + [FooterHint(key: "?", label: "help"), FooterHint(key: "q", label: "quit")]
+            return [
+                FooterHint(key: "esc", label: "back"), FooterHint(key: arrows, label: "prev/next"), reprocess,
+                validate, reveal, FooterHint(key: "?", label: "help"), FooterHint(key: "q", label: "quit"),
+            ]
         }
+        // Most useful first: what does not fit is in the help.
         return [
             FooterHint(key: "?", label: "help"), FooterHint(key: "enter", label: "detail"),
-            FooterHint(key: "/", label: "filter"), FooterHint(key: "1-4", label: "view"),
-        ] + actions + [
-            FooterHint(key: "R", label: "batch", writes: true), FooterHint(key: "space", label: "mark"),
-            FooterHint(key: "s", label: "sort"), FooterHint(key: "p", label: state.paused ? "resume" : "pause"),
-            FooterHint(key: ":", label: "cmd"), FooterHint(key: "q", label: "quit"),
+            FooterHint(key: "/", label: "filter"), reprocess, FooterHint(key: "R", label: "batch", writes: true),
+            FooterHint(key: "space", label: "mark"), reveal, FooterHint(key: "s", label: "sort"),
+            FooterHint(key: "p", label: state.paused ? "resume" : "pause"), FooterHint(key: ":", label: "cmd"),
+            validate, FooterHint(key: "q", label: "quit"),
         ]
     }
 }

@@ -18,7 +18,8 @@ extension DashboardView {
             role: state.paused ? .headerAccent : .header)
         let used = grid.write(" ktp ", at: rect.x, rect.y, width: rect.width - right, role: .headerAccent)
         let sep = context.glyphs.separator
-        let origin = "  \(DisplayFormat.host(state.api)) \(sep) app \(state.appID)"
+        let origin =
+            "  \(DisplayFormat.host(state.api)) \(sep) app \(state.appID)"
             + (state.readOnly ? " \(sep) read-only" : "")
         grid.write(
             origin, at: used, rect.y, width: rect.width - right - used - 1, role: .header,
@@ -64,10 +65,12 @@ extension DashboardView {
         var spans: [Span] = []
         for tab in DashboardTab.allCases {
             let count = tab == .all ? state.store.count : state.store.count(tab.state!)
-            spans.append(Span(" ", .text))
+            // Brackets mark the current view without colour.
+            let active = tab == state.tab
+            spans.append(Span(active ? "[" : " ", .tabActive))
             spans.append(Span("\(tab.rawValue)", .helpKey))
-            spans.append(Span(" \(tab.title) \(count)", tab == state.tab ? .tabActive : .tab))
-            spans.append(Span(" ", .text))
+            spans.append(Span(" \(tab.title) \(count)", active ? .tabActive : .tab))
+            spans.append(Span(active ? "]" : " ", .tabActive))
         }
         let sort = "sort \(state.sort.title) "
         grid.write(spans, at: rect.x, rect.y, width: rect.width - sort.count - 1, ellipsis: context.glyphs.ellipsis)

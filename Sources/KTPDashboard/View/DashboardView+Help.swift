@@ -7,7 +7,8 @@ extension DashboardView {
         let rect = Rect(x: (grid.columns - width) / 2, y: (grid.rows - height) / 2, width: width, height: height)
         grid.box(rect, title: "ktp dashboard: help", glyphs: context.glyphs)
         for (offset, line) in lines.prefix(height - 2).enumerated() {
-            grid.write(line, at: rect.x + 2, rect.y + 1 + offset, width: rect.width - 4, ellipsis: context.glyphs.ellipsis)
+            grid.write(
+                line, at: rect.x + 2, rect.y + 1 + offset, width: rect.width - 4, ellipsis: context.glyphs.ellipsis)
         }
         let close = " esc closes "
         grid.write(close, at: rect.maxX - close.count - 2, rect.maxY - 1, width: close.count, role: .dim)
@@ -39,7 +40,9 @@ extension DashboardView {
             width: inner
         ).map { [Span($0, .help)] }
         lines.append([])
-        lines.append([Span("y", .helpKey), Span(" reprocess      ", .help), Span("n", .helpKey), Span(" cancel", .help)])
+        lines.append([
+            Span("y", .helpKey), Span(" reprocess      ", .help), Span("n", .helpKey), Span(" cancel", .help),
+        ])
         let height = lines.count + 2
         let rect = Rect(x: (grid.columns - width) / 2, y: (grid.rows - height) / 2, width: width, height: height)
         grid.box(rect, title: "Reprocess", glyphs: context.glyphs)

@@ -119,7 +119,8 @@ extension DashboardView {
         if state.store.count == 0 {
             text = "no submissions yet: they appear here as they are sent"
         } else if !state.filter.isEmpty {
-            text = "no \(state.tab == .all ? "" : state.tab.title.lowercased() + " ")rows match "
+            text =
+                "no \(state.tab == .all ? "" : state.tab.title.lowercased() + " ")rows match "
                 + "\"\(state.filter)\" (Esc clears the filter)"
         } else {
             text = "no \(state.tab.title.lowercased()) submissions"

@@ -19,20 +19,25 @@ public enum DashboardView {
             if state.isSplit { drawSplitDetail(context, into: &grid) }
         }
         drawStatus(context, into: &grid)
-        drawFooter(context, into: &grid)
-        switch state.overlay {
-        case .help: drawHelp(context, into: &grid)
-        case .confirm(let confirmation): drawConfirmation(confirmation, context, into: &grid)
-        case nil: break
+        if let overlay = state.overlay {
+            // The screen stays visible behind an overlay, dimmed so the box stands out.
+            grid.fill(Rect(x: 0, y: 0, width: grid.columns, height: grid.rows), role: .dim, keepingCharacters: true)
+            switch overlay {
+            case .help: drawHelp(context, into: &grid)
+            case .confirm(let confirmation): drawConfirmation(confirmation, context, into: &grid)
+            }
         }
+        drawFooter(context, into: &grid)
         return grid
     }
 
     private static func drawTooSmall(_ state: DashboardState, into grid: inout CellGrid) {
         let lines = [
             ("terminal too small", StyleRole.messageError),
-            ("need \(DashboardLayout.minimumColumns)x\(DashboardLayout.minimumRows), "
-                + "have \(state.columns)x\(state.rows)", .text),
+            (
+                "need \(DashboardLayout.minimumColumns)x\(DashboardLayout.minimumRows), "
+                    + "have \(state.columns)x\(state.rows)", .text
+            ),
             ("enlarge the window, or press q to quit", .dim),
         ]
         let first = max(0, (state.rows - lines.count) / 2)

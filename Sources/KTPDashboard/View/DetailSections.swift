@@ -9,6 +9,9 @@ struct DetailSections {
     let revealed: Bool
     let glyphs: GlyphSet
     let timeZone: TimeZone
+    let now: Date
+
+    var hasFields: Bool { detail?.submission.result?.data.fields != nil }
 
     var title: [Span] {
         let state = summary.state
@@ -22,7 +25,7 @@ struct DetailSections {
 
     var subtitle: [Span] {
         let sep = " \(glyphs.separator) "
-        var parts = ["submitted " + DisplayFormat.timestamp(summary.submittedAt, in: timeZone)]
+        var parts = ["submitted " + DisplayFormat.moment(summary.submittedAt, now: now, in: timeZone)]
         if let took = summary.processingTime { parts.append("took " + DisplayFormat.duration(took)) }
         if let options = detail?.submission.options {
             parts.append("is_quality \(options.isQuality ? "on" : "off")")
@@ -32,8 +35,7 @@ struct DetailSections {
     }
 
     func fields(width: Int) -> [[Span]] {
-        let heading = heading("FIELDS", note: revealed ? "revealed: the ledger records it" : "masked (m reveals)")
-        guard let detail else { return [heading, [Span("loading…", .dim)]] }
+        guard let detail else { return [heading("FIELDS", note: "loading…")] }
         guard let fields = detail.submission.result?.data.fields else {
             let reason =
                 switch summary.state {
@@ -41,8 +43,9 @@ struct DetailSections {
                 case .failed: "none: the extraction failed"
                 case .complete: "none in the result"
                 }
-            return [heading, [Span(reason, .dim)]]
+            return [heading("FIELDS", note: reason)]
         }
+        let heading = heading("FIELDS", note: revealed ? "revealed: the ledger records it" : "masked (m reveals)")
         let confidence = detail.submission.result?.data.confidence ?? [:]
         let labelWidth = 18
         let showsNumber = width >= 56
@@ -70,8 +73,12 @@ struct DetailSections {
         var lines: [[Span]] = []
         if let code = summary.errorCode {
             lines.append(heading("ERROR"))
-            lines.append([Span(code.rawValue, .error)])
-            lines += TextWrap.lines(code.explanation, width: width).map { [Span($0, .text)] }
+            let explained = TextWrap.lines(code.rawValue + ": " + code.explanation, width: width)
+            lines += explained.enumerated().map { index, line in
+                index > 0
+                    ? [Span(line, .text)]
+                    : [Span(code.rawValue, .error), Span(String(line.dropFirst(code.rawValue.count)), .text)]
+            }
             if let message = detail?.submission.errorMessage, message != code.explanation {
                 lines += TextWrap.lines(message, width: width).prefix(2).map { [Span($0, .dim)] }
             }
@@ -80,7 +87,7 @@ struct DetailSections {
             lines.append([])
         }
         lines.append(heading("QUALITY"))
-        lines.append(quality)
+        lines += quality(width: width)
         lines.append([])
         lines.append(heading("LINEAGE"))
         lines += lineage
@@ -89,17 +96,25 @@ struct DetailSections {
         return lines
     }
 
-    private var quality: [Span] {
-        guard let quality = summary.quality else { return [Span("not measured (is_quality off)", .dim)] }
+    private func quality(width: Int) -> [[Span]] {
+        guard let quality = summary.quality else {
+            let why =
+                summary.state == .pending
+                ? "not measured yet"
+                : detail?.submission.options.isQuality == false
+                    ? "not asked for (is_quality off)" : "none reported"
+            return [[Span(why, .dim)]]
+        }
         let flags: [(Bool, String)] = [
             (quality.blur, "B blur"), (quality.dark, "D dark"), (quality.flashlight, "F flashlight"),
             (quality.grayscale, "G grayscale"),
         ]
         let set = flags.filter(\.0)
-        guard !set.isEmpty else { return [Span("no flags: the photo passed", .complete)] }
-        var spans = set.flatMap { [Span($0.1, .flag), Span("  ", .text)] }
-        if quality.failsValidation { spans.append(Span("fails validate_quality", .dim)) }
-        return spans
+        guard !set.isEmpty else { return [[Span("no flags: the photo passed", .complete)]] }
+        let line = set.flatMap { [Span($0.1, .flag), Span("  ", .text)] }
+        guard quality.failsValidation else { return [line] }
+        let note = Span("(enough to fail validate_quality)", .dim)
+        return line.reduce(0) { $0 + $1.text.count } + note.text.count <= width ? [line + [note]] : [line, [note]]
     }
 
     private var lineage: [[Span]] {
@@ -123,7 +138,9 @@ struct DetailSections {
         let fits = rows - 1
         var lines = [heading("TIMELINE")]
         var shown = events[...]
-        if events.count > fits {
+        if events.count > fits, fits < 3 {
+            shown = events.suffix(fits)
+        } else if events.count > fits {
             shown = events.suffix(fits - 1)
             lines.append([Span("\(glyphs.ellipsis) \(events.count - shown.count) earlier", .dim)])
         }

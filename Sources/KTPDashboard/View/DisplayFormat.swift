@@ -36,6 +36,11 @@ enum DisplayFormat {
             + clock(date, in: zone)
     }
 
+    /// The clock alone on `now`'s day, else the date too.
+    static func moment(_ date: Date, now: Date, in zone: TimeZone) -> String {
+        calendar(zone).isDate(date, inSameDayAs: now) ? clock(date, in: zone) : timestamp(date, in: zone)
+    }
+
     /// An API URL without its scheme, as the header shows it.
     static func host(_ api: String) -> String {
         guard let range = api.range(of: "://") else { return api }

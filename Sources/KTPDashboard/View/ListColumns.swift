@@ -23,7 +23,7 @@ struct ListColumns: Equatable {
         let fixed = 2 + 1 + 1 + Self.ageWidth + 1 + Self.timeWidth + 1 + 1 + Self.nikWidth + 1 + Self.flagsWidth + 1
         let flexible = max(0, width - fixed)
         referenceWidth = min(30, max(12, flexible * 2 / 5))
-        nameWidth = min(24, max(8, flexible * 3 / 10))
+        nameWidth = min(24, max(8, flexible / 4))
         errorWidth = max(0, flexible - referenceWidth - nameWidth)
         mark = x
         status = x + 1
