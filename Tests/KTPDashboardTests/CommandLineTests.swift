@@ -70,11 +70,4 @@ import Testing
         #expect(!contents.contains("3171010101900002"))
         #expect(!contents.contains("SITI"))
     }
-
-    @Test func csvQuotesCommasAndQuotes() {
-        var row = Fixtures.summary(1)
-        row.referenceID = "a,\"b\""
-        let text = CSVExport.text([row])
-        #expect(text.contains(",\"a,\"\"b\"\"\",complete,"))
-    }
 }

@@ -19,6 +19,14 @@ import Testing
         #expect(Theme.available(in: [Self.themes]) == Self.shipped.sorted())
     }
 
+    @Test func theReadmeDocumentsEveryRoleAndNoOther() throws {
+        let readme = try String(contentsOf: Self.themes.appendingPathComponent("README.md"), encoding: .utf8)
+        let documented = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && !$0.contains("`fg`") }
+            .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+            .filter { !["fg", "bg", "bold", "underline", "reverse"].contains($0) && !Self.shipped.contains($0) }
+        #expect(documented == StyleRole.allCases.map(\.rawValue))
+    }
+
     @Test func aPartialThemeInheritsTheDefaultRoleByRoleAndKeyByKey() throws {
         let theme = try ThemeLoader.parse(
             """
