@@ -5,7 +5,7 @@ extension DashboardView {
         let width = min(grid.columns - 4, HelpText.width + 4)
         let height = min(grid.rows - 2, lines.count + 2)
         let rect = Rect(x: (grid.columns - width) / 2, y: (grid.rows - height) / 2, width: width, height: height)
-        grid.box(rect, title: "ktp dashboard: help", glyphs: context.glyphs)
+        grid.box(rect, title: "ktp dashboard: help (theme \(context.state.themeName))", glyphs: context.glyphs)
         for (offset, line) in lines.prefix(height - 2).enumerated() {
             grid.write(
                 line, at: rect.x + 2, rect.y + 1 + offset, width: rect.width - 4, ellipsis: context.glyphs.ellipsis)
