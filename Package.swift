@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "KTP", targets: ["KTP"]),
         .library(name: "KTPContract", targets: ["KTPContract"]),
         .library(name: "KTPVision", targets: ["KTPVision"]),
+        .library(name: "KTPDashboard", targets: ["KTPDashboard"]),
         .executable(name: "ktp", targets: ["ktp"]),
     ],
     dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The contract's types: fields, quality flags, error codes and result bodies.
@@ -81,6 +83,13 @@ let package = Package(
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTPContract", "KTPVision"], swiftSettings: strict),
 
+        // The dashboard's pure core: state and reducer, views into a cell grid, themes. No terminal, no I/O.
+        .target(
+            name: "KTPDashboard",
+            dependencies: ["KTP", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+
         .executableTarget(
             name: "ktp",
             dependencies: [
@@ -112,6 +121,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "KTPDashboardTests", dependencies: ["KTPDashboard"],
+            exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(
