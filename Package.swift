@@ -53,6 +53,7 @@ let package = Package(
             name: "CTesseract", pkgConfig: "tesseract lept",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
 
         // The extraction engine: decode, quality, locate, detect, read, parse.
         .target(name: "KTPVision", dependencies: ["KTPContract", "CTesseract"], swiftSettings: strict),
@@ -80,6 +81,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The dashboard's terminal: ncursesw on its own thread, painting the dashboard's cell grid.
+        .target(name: "KTPTerminal", dependencies: ["CNcurses", "KTP", "KTPDashboard"], swiftSettings: strict),
+
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTPContract", "KTPVision"], swiftSettings: strict),
 
@@ -93,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "ktp",
             dependencies: [
-                "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer",
+                "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPDashboard", "KTPTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -124,6 +128,7 @@ let package = Package(
         .testTarget(
             name: "KTPDashboardTests", dependencies: ["KTPDashboard"],
             exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(

@@ -6,8 +6,11 @@ struct KTPCommand: AsyncParsableCommand {
         commandName: "ktp",
         abstract: "Read Indonesian identity cards (KTP).",
         subcommands: [
-            ExtractCommand.self, ServeCommand.self, SubmitCommand.self, ResultCommand.self, LedgerCommand.self,
-            ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self, GenerateCommand.self,
+            DemoCommand.self, DashboardCommand.self, ExtractCommand.self, ServeCommand.self, SubmitCommand.self,
+            ResultCommand.self, LedgerCommand.self,
+            ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self,
+            DashboardBenchCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

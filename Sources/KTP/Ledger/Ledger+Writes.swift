@@ -174,8 +174,8 @@ extension Ledger {
                 WHERE id = ?
                 """,
             arguments: [
-                state.rawValue, json, body.errorCode?.rawValue,
-                body.errorCode.map { _ in body.message }, body.data.fields?[.nik],
+                // A result's message is "Success" even when it failed: the code says it all.
+                state.rawValue, json, body.errorCode?.rawValue, nil, body.data.fields?[.nik],
                 body.data.fields?[.fullName], state.isTerminal ? now.timeIntervalSince1970 : nil,
                 state.isTerminal, body.data.imageQuality?.conditionCode, updated.processingTime, current.id,
             ])

@@ -1,0 +1,212 @@
+import Dispatch
+import Foundation
+import KTP
+import KTPDashboard
+import Synchronization
+
+/// Runs the dashboard: the terminal thread for keys and paint, the SDK for data and actions, and the pure
+/// state in between. Effects run in their own tasks, so the screen never waits on the ledger or the network.
+public struct DashboardRuntime: Sendable {
+    public var ledger: Ledger
+    /// Who can reprocess, by application ID; an application without one is read-only for reprocessing.
+    public var submitters: [String: Submitter]
+    /// Polls and receives callbacks while the dashboard is open, when given.
+    public var tracker: Tracker?
+    public var api: String
+    public var appID: String
+    public var readOnly: Bool
+    public var theme: Theme
+    public var themeDirectories: [URL]
+    public var refresh: Duration
+    public var environment: [String: String]
+
+    public init(
+        ledger: Ledger, submitters: [String: Submitter], tracker: Tracker?, api: String, appID: String,
+        readOnly: Bool, theme: Theme, themeDirectories: [URL], refresh: Duration = .seconds(1),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.ledger = ledger
+        self.submitters = submitters
+        self.tracker = tracker
+        self.api = api
+        self.appID = appID
+        self.readOnly = readOnly
+        self.theme = theme
+        self.themeDirectories = themeDirectories
+        self.refresh = refresh
+        self.environment = environment
+    }
+
+    enum Input: Sendable {
+        case action(DashboardAction)
+        case terminal(TerminalThread.Event)
+        case theme(Theme)
+        case refresh(Duration)
+        case quit
+    }
+
+    /// Shows the dashboard until the operator quits, or SIGINT or SIGTERM arrives; the terminal is restored
+    /// on every way out.
+    public func run() async throws {
+        let terminal = TerminalThread(environment: environment)
+        let (inputs, send) = AsyncStream.makeStream(of: Input.self, bufferingPolicy: .unbounded)
+        let signals = Self.watchSignals { send.yield(.quit) }
+        var tasks: [Task<Void, Never>] = []
+        tasks.append(Task { for await event in terminal.events { send.yield(.terminal(event)) } })
+        let shared = Shared(refresh: refresh)
+        tasks.append(Task { await loadAndFollow(into: shared, send: send) })
+        tasks.append(
+            Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: shared.interval.withLock { $0 })
+                    let batch = shared.changes.withLock { pending in
+                        defer { pending = [:] }
+                        return Array(pending.values)
+                    }
+                    if !batch.isEmpty { send.yield(.action(.changed(batch))) }
+                }
+            })
+        tasks.append(
+            Task {
+                while !Task.isCancelled {
+                    send.yield(.action(.tick(Date())))
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            })
+        if let tracker {
+            tasks.append(Task { try? await tracker.run() })
+        }
+        defer {
+            tasks.forEach { $0.cancel() }
+            signals.forEach { $0.cancel() }
+        }
+
+        var state: DashboardState?
+        var glyphs = GlyphSet.unicode
+        var colorMode = ColorMode.none
+        var palette = ThemePalette(theme: theme, colorMode: colorMode)
+        loop: for await input in inputs {
+            switch input {
+            case .terminal(.started(let columns, let rows, let mode, let isUTF8)):
+                glyphs = isUTF8 ? .unicode : .ascii
+                colorMode = mode
+                palette = ThemePalette(theme: theme, colorMode: mode)
+                terminal.definePairs(palette.pairs)
+                var initial = DashboardState(
+                    api: api, appID: appID, readOnly: readOnly, columns: columns, rows: rows, now: Date())
+                initial.refreshSeconds = Int(refresh.components.seconds)
+                initial.themeName = theme.name
+                state = initial
+            case .terminal(.resized(let columns, let rows)):
+                run(state?.reduce(.resized(columns: columns, rows: rows)) ?? [], send: send)
+            case .terminal(.key(let key)):
+                run(state?.reduce(.key(key)) ?? [], send: send)
+            case .terminal(.stopped):
+                break loop
+            case .action(let action):
+                run(state?.reduce(action) ?? [], send: send)
+            case .theme(let loaded):
+                palette = ThemePalette(theme: loaded, colorMode: colorMode)
+                terminal.definePairs(palette.pairs)
+                run(state?.reduce(.themeApplied(name: loaded.name)) ?? [], send: send)
+            case .refresh(let seconds):
+                shared.interval.withLock { $0 = seconds }
+            case .quit:
+                terminal.stop()
+                continue
+            }
+            guard let current = state else { continue }
+            if current.wantsQuit {
+                terminal.stop()
+                continue
+            }
+            let grid = DashboardView.render(current, glyphs: glyphs)
+            terminal.show(palette.spans(for: grid), cursor: grid.cursor.map { ($0.column, $0.row) })
+        }
+    }
+
+    /// Loads the whole ledger, then follows its changes, including other processes' writes.
+    private func loadAndFollow(into shared: Shared, send: AsyncStream<Input>.Continuation) async {
+        do {
+            let revision = try await ledger.latestRevision()
+            send.yield(.action(.loaded(try await ledger.summaries())))
+            for await change in ledger.watch(after: revision) {
+                let summary = change.summary
+                shared.changes.withLock { $0[summary.id] = summary }
+            }
+        } catch {
+            send.yield(.action(.failed("cannot read the ledger: \(error)")))
+        }
+    }
+
+    private func run(_ effects: [DashboardEffect], send: AsyncStream<Input>.Continuation) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                send.yield(.quit)
+            case .setRefresh(let seconds):
+                send.yield(.refresh(.seconds(max(1, seconds))))
+            default:
+                Task { await perform(effect, send: send) }
+            }
+        }
+    }
+
+    private func perform(_ effect: DashboardEffect, send: AsyncStream<Input>.Continuation) async {
+        do {
+            switch effect {
+            case .loadDetail(let id):
+                guard let submission = try await ledger.submission(id: id) else { return }
+                let events = try await ledger.events(submissionID: id)
+                let reprocessings = try await ledger.reprocessings(of: submission).map(\.summary)
+                send.yield(.action(.detailLoaded(submission, events: events, reprocessings: reprocessings)))
+            case .reprocess(let ids, let validateQuality):
+                var failures: [String] = []
+                for id in ids {
+                    guard let original = try await ledger.submission(id: id) else { continue }
+                    guard let submitter = submitters[original.appID] else {
+                        failures.append("\(original.referenceID): no credentials for \(original.appID)")
+                        continue
+                    }
+                    do {
+                        _ = try await submitter.reprocess(original, validateQuality: validateQuality)
+                    } catch {
+                        failures.append("\(original.referenceID): \(error)")
+                    }
+                }
+                send.yield(.action(.reprocessed(originals: ids.count, failures: failures)))
+            case .reveal(let id):
+                try await ledger.recordReveal(id, by: "dashboard (\(NSUserName()))")
+                send.yield(.action(.revealed(id: id)))
+            case .writeFile(let path, let contents):
+                try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                send.yield(.action(.exported(path: path, rows: max(0, contents.split(separator: "\n").count - 1))))
+            case .setTheme(let name):
+                send.yield(.theme(try Theme.load(name, directories: themeDirectories)))
+            case .quit, .setRefresh:
+                break
+            }
+        } catch {
+            send.yield(.action(.failed("\(error)")))
+        }
+    }
+
+    /// What the runtime's tasks share: changes not yet shown, batched per refresh interval.
+    final class Shared: Sendable {
+        let changes = Mutex<[Int64: SubmissionSummary]>([:])
+        let interval: Mutex<Duration>
+
+        init(refresh: Duration) { interval = Mutex(refresh) }
+    }
+
+    /// SIGINT and SIGTERM end the dashboard through the same path as `q`, so the terminal is restored.
+    static func watchSignals(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KTP
+import KTPTerminal
+
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Watch pending, complete and failed extractions live; triage and reprocess (press ? for help)."
+    )
+
+    @Flag(help: "Show the actions greyed out and refuse them.")
+    var readOnly = false
+
+    @Option(help: "Seconds between live updates (at least 1).")
+    var refresh = 1
+
+    @OptionGroup var themes: ThemeOptions
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        guard refresh >= 1 else { throw ValidationError("--refresh must be at least 1 second") }
+    }
+
+    func run() async throws {
+        let theme = try themes.load()
+        let opened = try await connection.connect()
+        let runtime = DashboardRuntime(
+            ledger: opened.ledger, submitters: opened.submitters(),
+            tracker: Tracker(client: opened.client, ledger: opened.ledger),
+            api: opened.client.api, appID: opened.client.appID, readOnly: readOnly, theme: theme,
+            themeDirectories: themes.directories, refresh: .seconds(refresh))
+        do {
+            try await runtime.run()
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import KTP
+import KTPTerminal
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the embedded service, open the dashboard, and submit the bundled SPESIMEN photos to it."
+    )
+
+    @Option(help: "The folder of SPESIMEN photos to submit.", completion: .directory)
+    var photos = "Tests/KTPVisionTests/Fixtures"
+
+    @Option(help: "Submit at most this many photos.")
+    var limit = 30
+
+    @OptionGroup var themes: ThemeOptions
+    @OptionGroup var regions: RegionOptions
+
+    /// Sandbox codes that end in each way the contract knows, without an engine.
+    static let sandboxCodes: [(String, Bool)] = [
+        ("KTP", false), ("KTP_BD", true), ("KTP_G", false), ("NO_KTP_DETECTED", false), ("KTP_F", true),
+    ]
+
+    func run() async throws {
+        let files = try Self.photoFiles(in: photos).prefix(limit)
+        let theme = try themes.load()
+        // The demo keeps its own service and ledger, fresh each time, apart from the operator's.
+        let directory = Ledger.dataDirectory().appendingPathComponent("demo")
+        try? FileManager.default.removeItem(at: directory)
+        let ledger = try Ledger(path: directory.appendingPathComponent("ledger.sqlite").path)
+        let opened = try await Connection.embedded(in: directory, ledger: ledger, regions: regions)
+        let submitters = opened.submitters(keepPhotos: .seconds(86_400))
+        let feeding = Task {
+            try await Task.sleep(for: .milliseconds(800))
+            let live = submitters[opened.client.appID]
+            for (index, file) in files.enumerated() {
+                let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let options = SubmitOptions(referenceID: "demo-\(name)", validateQuality: index % 3 == 2)
+                _ = try await live?.submit(.file(file), options: options)
+            }
+            guard let sandbox = opened.sandbox.flatMap({ submitters[$0.appID] }) else { return }
+            for (code, validate) in Self.sandboxCodes {
+                let options = SubmitOptions(referenceID: "sandbox-\(code)", validateQuality: validate)
+                _ = try await sandbox.submit(.sandboxCode(code), options: options)
+            }
+        }
+        let runtime = DashboardRuntime(
+            ledger: ledger, submitters: submitters, tracker: Tracker(client: opened.client, ledger: ledger),
+            api: opened.client.api, appID: opened.client.appID, readOnly: false, theme: theme,
+            themeDirectories: themes.directories)
+        let sandboxTracker = opened.sandbox.map { Tracker(client: $0, ledger: ledger) }
+        let sandboxPolling = Task { try await sandboxTracker?.run() }
+        defer {
+            feeding.cancel()
+            sandboxPolling.cancel()
+        }
+        do {
+            try await runtime.run()
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
+    }
+
+    static func photoFiles(in folder: String) throws -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw CLIError("cannot read the demo photos in \(folder) (run from the repository, or give --photos)")
+        }
+        let photos = names.filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }.sorted()
+        guard !photos.isEmpty else { throw CLIError("no .jpg or .png photos in \(folder)") }
+        return photos.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import KTP
+import Testing
+
+/// `ktp demo` in a real terminal (tmux): watch, filter, open, reprocess with confirmation, quit; then the
+/// ledger holds the reprocessing and the terminal is back to normal.
+@Suite(.serialized) struct DemoInTmuxTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized
+
+    static var binary: URL? {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("ktp") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits until the pane shows `text`; returns the last capture either way.
+    static func screen(
+        _ session: String, showing text: String, within timeout: Duration = .seconds(20)
+    )
+        async throws -> String
+    {
+        try await screen(session, within: timeout) { $0.contains(text) }
+    }
+
+    static func screen(
+        _ session: String, within timeout: Duration, until done: (String) -> Bool
+    ) async throws
+        -> String
+    {
+        let deadline = ContinuousClock.now + timeout
+        var capture = ""
+        while ContinuousClock.now < deadline {
+            capture = try tmux(["capture-pane", "-p", "-t", session])
+            if done(capture) { return capture }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return capture
+    }
+
+    /// The header's counts, e.g. `○ 0 pending   ✓ 6 complete   ✗ 3 failed`.
+    static func counts(_ capture: String) -> (pending: Int, complete: Int, failed: Int)? {
+        guard let match = capture.firstMatch(of: /○ (\d+) pending\s+✓ (\d+) complete\s+✗ (\d+) failed/) else {
+            return nil
+        }
+        return (Int(match.1) ?? 0, Int(match.2) ?? 0, Int(match.3) ?? 0)
+    }
+
+    static func keys(_ session: String, _ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", session, key]) }
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func anOperatorTriagesAndReprocessesAFailedExtractionAndQuits() async throws {
+        let ktp = try #require(Self.binary, "build ktp first (make test does)")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = "ktp-e2e-\(UUID().uuidString.prefix(8))"
+        let regions = ProcessInfo.processInfo.environment["KTP_REGIONS"] ?? ""
+        let command = [
+            "env", "XDG_DATA_HOME=\(data.path)", "KTP_REGIONS=\(regions)", "TERM=xterm-256color", "LANG=C.UTF-8",
+            ktp.path, "demo", "--photos", Self.root.appendingPathComponent("Tests/KTPVisionTests/Fixtures").path,
+            "--limit", "4", "--theme", Self.root.appendingPathComponent("themes/default.toml").path,
+        ].joined(separator: " ")
+        try Self.tmux([
+            "new-session", "-d", "-s", session, "-x", "120", "-y", "32", command + "; echo KTP_EXIT=$?; sleep 60",
+        ])
+        defer { _ = try? Self.tmux(["kill-session", "-t", session]) }
+
+        // 4 photos and 5 sandbox codes, all ended.
+        let settled = try await Self.screen(session, within: .seconds(180)) { capture in
+            Self.counts(capture).map { $0.pending == 0 && $0.complete + $0.failed == 9 } ?? false
+        }
+        #expect(settled.contains("demo-0001-ktp-clean"))
+        #expect(settled.contains("sandbox-KTP_BD"))
+        #expect(settled.contains("********"), "NIKs are masked")
+
+        try Self.keys(session, "4")
+        let failed = try await Self.screen(session, showing: "KTP_NOT_DETECTED (")
+        #expect(failed.contains("no KTP was found in the photo"), "the failed view groups by code with its explanation")
+
+        try Self.keys(session, "/", "N", "O", "_", "K", "Enter")
+        let filtered = try await Self.screen(session, showing: "filter NO_K")
+        #expect(filtered.contains("sandbox-NO_KTP_DETECTED"))
+        #expect(!filtered.contains("sandbox-KTP_BD"), "the filter narrows the list")
+
+        try Self.keys(session, "Enter")
+        let detail = try await Self.screen(session, showing: "TIMELINE")
+        #expect(detail.contains("what to do"))
+
+        try Self.keys(session, "Escape", "r")
+        let confirmation = try await Self.screen(session, showing: "y reprocess")
+        #expect(confirmation.contains("Reprocess sandbox-NO_KTP_DETECTED?"))
+        try Self.keys(session, "y")
+        let done = try await Self.screen(session, showing: "sandbox-NO_KTP_DETECTED-r1")
+        #expect(done.contains("reprocessed 1 submission"))
+
+        try Self.keys(session, "q")
+        let after = try await Self.screen(session, showing: "KTP_EXIT=")
+        #expect(after.contains("KTP_EXIT=0"))
+        #expect(
+            try Self.tmux(["display", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("0"), "the screen is restored")
+
+        let ledger = try Ledger(path: data.appendingPathComponent("ktp/demo/ledger.sqlite").path)
+        let copy = try #require(try await ledger.submission(referenceID: "sandbox-NO_KTP_DETECTED-r1"))
+        #expect(copy.reprocessOf == "sandbox-NO_KTP_DETECTED")
+    }
+}
