@@ -11,7 +11,7 @@ BENCH_DIR ?= /tmp/ktp-bench
 BENCH_COUNT ?= 150
 BENCH_SEED ?= 20261121
 
-.PHONY: deps build release test demo bench fixtures clean
+.PHONY: deps build release test demo extract bench dashboard-bench fixtures clean
 
 ## Install the missing Debian packages (apt-get, as root or through sudo).
 deps:
@@ -35,8 +35,12 @@ test: deps
 	swift build --build-tests $(SWIFT_FLAGS)
 	KTP_REGIONS=$(REGIONS) swift test --skip-build $(SWIFT_FLAGS)
 
-## The main job: read the bundled SPESIMEN photo and print its card.
+## The main job: the embedded service and the dashboard, with the bundled SPESIMEN photos sent to it.
 demo: build
+	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) demo --photos Tests/KTPVisionTests/Fixtures
+
+## Read one bundled SPESIMEN photo without a service and print its card, then its JSON.
+extract: build
 	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/0001-ktp-clean.jpg
 	KTP_REGIONS=$(REGIONS) $(BIN_DEBUG) extract Tests/KTPVisionTests/Fixtures/0001-ktp-clean.jpg --json
 
@@ -44,6 +48,10 @@ demo: build
 bench: release
 	$(BIN_RELEASE) generate --out $(BENCH_DIR) --count $(BENCH_COUNT) --seed $(BENCH_SEED) --regions $(REGIONS)
 	$(BIN_RELEASE) bench --images $(BENCH_DIR) --truth $(BENCH_DIR)/truth.jsonl --regions $(REGIONS)
+
+## The dashboard on a ledger of 100,000 submissions: first paint, keystroke, frame, memory (release build).
+dashboard-bench: release
+	$(BIN_RELEASE) dashboard-bench --rows 100000
 
 ## Regenerate the committed test fixtures.
 fixtures: build
