@@ -14,15 +14,26 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The API key. Default: $KTP_API_KEY.")
     var apiKey: String?
 
-    @Option(help: "The ledger file. Default: $XDG_DATA_HOME/ktp/ledger.sqlite.")
-    var ledger: String?
-
+    @OptionGroup var ledger: LedgerOption
     @OptionGroup var regions: RegionOptions
+
+    /// Runs `body` with an open connection, and closes it however `body` ends.
+    func using<T>(_ body: (Connection) async throws -> T) async throws -> T {
+        let opened = try await connect()
+        do {
+            let result = try await body(opened)
+            await opened.close()
+            return result
+        } catch {
+            await opened.close()
+            throw error
+        }
+    }
 
     /// The client, the ledger, and the embedded service when one was started or found.
     func connect() async throws -> Connection {
         let environment = ProcessInfo.processInfo.environment
-        let ledger = try Ledger(path: self.ledger ?? Ledger.defaultPath())
+        let ledger = try self.ledger.open()
         let api = api ?? environment["KTP_API_URL"]
         let appID = appID ?? environment["KTP_APP_ID"]
         let apiKey = apiKey ?? environment["KTP_API_KEY"]

@@ -24,18 +24,13 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let theme = try themes.load()
-        let opened = try await connection.connect()
-        let runtime = DashboardRuntime(
-            ledger: opened.ledger, submitters: opened.submitters(),
-            tracker: Tracker(client: opened.client, ledger: opened.ledger),
-            api: opened.client.api, appID: opened.client.appID, readOnly: readOnly, theme: theme,
-            themeDirectories: themes.directories, refresh: .seconds(refresh))
-        do {
-            try await runtime.run()
-        } catch {
-            await opened.close()
-            throw error
+        try await connection.using { opened in
+            try await DashboardRuntime(
+                ledger: opened.ledger, submitters: opened.submitters(),
+                tracker: Tracker(client: opened.client, ledger: opened.ledger), api: opened.client.api,
+                appID: opened.client.appID, readOnly: readOnly, theme: theme, themeDirectories: themes.directories,
+                refresh: .seconds(refresh)
+            ).run()
         }
-        await opened.close()
     }
 }

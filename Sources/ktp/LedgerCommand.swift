@@ -23,11 +23,10 @@ struct LedgerCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    @Option(help: "The ledger file. Default: $XDG_DATA_HOME/ktp/ledger.sqlite.")
-    var ledger: String?
+    @OptionGroup var ledger: LedgerOption
 
     func run() async throws {
-        let ledger = try Ledger(path: self.ledger ?? Ledger.defaultPath())
+        let ledger = try self.ledger.open()
         let entries = try await ledger.submissions(
             matching: LedgerFilter(state: status, errorCode: error, text: text, limit: limit))
         let printer = SubmissionPrinter()

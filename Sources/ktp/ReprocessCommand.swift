@@ -30,14 +30,7 @@ struct ReprocessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try await connection.connect()
-        do {
-            try await reprocess(opened)
-        } catch {
-            await opened.close()
-            throw error
-        }
-        await opened.close()
+        try await connection.using(reprocess)
     }
 
     private func reprocess(_ opened: Connection) async throws {

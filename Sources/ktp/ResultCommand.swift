@@ -20,14 +20,7 @@ struct ResultCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let opened = try await connection.connect()
-        do {
-            try await show(opened)
-        } catch {
-            await opened.close()
-            throw error
-        }
-        await opened.close()
+        try await connection.using(show)
     }
 
     private func show(_ opened: Connection) async throws {

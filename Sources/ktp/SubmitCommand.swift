@@ -41,14 +41,7 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try await connection.connect()
-        do {
-            try await submitAll(opened)
-        } catch {
-            await opened.close()
-            throw error
-        }
-        await opened.close()
+        try await connection.using(submitAll)
     }
 
     private func submitAll(_ opened: Connection) async throws {
