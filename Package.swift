@@ -62,13 +62,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The accept path's load generator: an open-loop schedule, latency percentiles, the run itself.
+        .target(
+            name: "KTPLoad",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict),
+
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTP", "KTPVision"], swiftSettings: strict),
 
         .executableTarget(
             name: "ktp",
             dependencies: [
-                "KTP", "KTPVision", "KTPSynth", "KTPBench", "KTPServer",
+                "KTP", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPLoad",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -79,13 +86,14 @@ let package = Package(
         .testTarget(
             name: "KTPServerTests",
             dependencies: [
-                "KTPServer",
+                "KTPServer", "KTPLoad",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "KTPLoadTests", dependencies: ["KTPLoad"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(

@@ -69,11 +69,13 @@ public struct ExtractionServer: Sendable {
         let fetcher = ImageFetcher(client: client, guard: outbound)
         var dispatcher = CallbackDispatcher(store: store, client: client, outbound: outbound, logger: logger)
         dispatcher.metrics = metrics
+        // A group shuts its services down in reverse order: HTTP stops accepting first, then the
+        // workers finish the jobs in hand, and the dispatcher goes last.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
-                    .init(service: application(fetcher: fetcher, onRunning: onRunning)), .init(service: jobWorkers),
-                    .init(service: dispatcher),
+                    .init(service: dispatcher), .init(service: jobWorkers),
+                    .init(service: application(fetcher: fetcher, onRunning: onRunning)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

@@ -7,7 +7,7 @@ struct KTPCommand: AsyncParsableCommand {
         abstract: "Read Indonesian identity cards (KTP).",
         subcommands: [
             ExtractCommand.self, ServeCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, LoadCommand.self,
         ]
     )
 }
