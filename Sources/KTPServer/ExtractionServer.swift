@@ -58,6 +58,8 @@ public struct ExtractionServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let orphans = try await store.removeOrphanImages()
+        if orphans > 0 { logger.warning("removed photo files no job names", metadata: ["count": "\(orphans)"]) }
         var jobWorkers = JobWorkers(
             store: store, processor: JobProcessor(engine: engine), workers: workers,
             logger: logger)

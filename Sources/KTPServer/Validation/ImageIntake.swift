@@ -22,7 +22,11 @@ public enum ImageIntake {
         guard payload.utf8.count <= (maxBytes / 3 + 1) * 4 + 4 else {
             return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
         }
-        guard let data = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters), !data.isEmpty
+        // Strict decoding is the fast path; line breaks and other stray characters take the
+        // slower tolerant one.
+        let text = payload.startIndex == image.startIndex ? image : String(payload)
+        guard let data = Data(base64Encoded: text) ?? Data(base64Encoded: text, options: .ignoreUnknownCharacters),
+            !data.isEmpty
         else {
             return .failure(ContractError(.invalidPayloadImageFormat, "the image is not valid base64"))
         }
