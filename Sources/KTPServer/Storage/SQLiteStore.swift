@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import KTP
 
-/// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations.
+/// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations; the
+/// photos in files beside it (``ImageFiles``).
 ///
 /// SQLite has one writer at a time, so a claim is a single `UPDATE … RETURNING` and needs no
 /// row locks; the PostgreSQL store will claim with `FOR UPDATE SKIP LOCKED` instead.
