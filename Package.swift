@@ -84,6 +84,12 @@ let package = Package(
         // The dashboard's terminal: ncursesw on its own thread, painting the dashboard's cell grid.
         .target(name: "KTPTerminal", dependencies: ["CNcurses", "KTP", "KTPDashboard"], swiftSettings: strict),
 
+        // The accept path's load generator: an open-loop schedule, latency percentiles, the run itself.
+        .target(
+            name: "KTPLoad",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict),
+
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTPContract", "KTPVision"], swiftSettings: strict),
 
@@ -98,6 +104,8 @@ let package = Package(
             name: "ktp",
             dependencies: [
                 "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPDashboard", "KTPTerminal",
+                "KTPLoad",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -118,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "KTPServerTests",
             dependencies: [
-                "KTPServer",
+                "KTPServer", "KTPLoad",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -129,6 +137,7 @@ let package = Package(
             name: "KTPDashboardTests", dependencies: ["KTPDashboard"],
             exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP"], swiftSettings: strict),
+        .testTarget(name: "KTPLoadTests", dependencies: ["KTPLoad"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
         .testTarget(

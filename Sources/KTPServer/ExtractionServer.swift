@@ -60,6 +60,8 @@ public struct ExtractionServer: Sendable {
     public func run(
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }, shutdownRequests: AsyncStream<Void>? = nil
     ) async throws {
+        let orphans = try await store.removeOrphanImages()
+        if orphans > 0 { logger.warning("removed photo files no job names", metadata: ["count": "\(orphans)"]) }
         var jobWorkers = JobWorkers(
             store: store, processor: JobProcessor(engine: engine), workers: workers,
             logger: logger)
@@ -71,11 +73,13 @@ public struct ExtractionServer: Sendable {
         let fetcher = ImageFetcher(client: client, guard: outbound)
         var dispatcher = CallbackDispatcher(store: store, client: client, outbound: outbound, logger: logger)
         dispatcher.metrics = metrics
+        // A group shuts its services down in reverse order: HTTP stops accepting first, then the
+        // workers finish the jobs in hand, and the dispatcher goes last.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [
-                    .init(service: application(fetcher: fetcher, onRunning: onRunning)), .init(service: jobWorkers),
-                    .init(service: dispatcher),
+                    .init(service: dispatcher), .init(service: jobWorkers),
+                    .init(service: application(fetcher: fetcher, onRunning: onRunning)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger

@@ -47,6 +47,12 @@ struct AppArgument: ExpressibleByArgument {
 struct DurationArgument: ExpressibleByArgument {
     var duration: Duration
 
+    init(_ duration: Duration) {
+        self.duration = duration
+    }
+
+    var defaultValueDescription: String { "\(duration.components.seconds)s" }
+
     init?(argument: String) {
         guard let unit = argument.last, let value = Int(argument.dropLast()), value >= 0 else { return nil }
         let seconds: Int

@@ -7,10 +7,8 @@ struct KTPCommand: AsyncParsableCommand {
         abstract: "Read Indonesian identity cards (KTP).",
         subcommands: [
             DemoCommand.self, DashboardCommand.self, ExtractCommand.self, ServeCommand.self, SubmitCommand.self,
-            ResultCommand.self, LedgerCommand.self,
-            ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self, BenchCommand.self,
-            DashboardBenchCommand.self,
-            GenerateCommand.self,
+            ResultCommand.self, LedgerCommand.self, ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self,
+            BenchCommand.self, DashboardBenchCommand.self, LoadCommand.self, GenerateCommand.self,
         ]
     )
 }

@@ -54,8 +54,10 @@ struct ServeCommand: AsyncParsableCommand {
             try await store.save(created.clientApp)
             Diagnostics.say("created application \(created.id) (live); its API key, shown only now: \(created.key)")
         }
-        let engine = try ExtractorPool(
-            workers: workers, configuration: ExtractorConfiguration(regions: try regions.load()))
+        let configuration = ExtractorConfiguration(regions: try regions.load())
+        let workers = self.workers
+        // OCR threads yield the CPU to the accept path (see LowerPriority).
+        let engine = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
         let server = ExtractionServer(
             store: store, engine: engine, host: host, port: port, workers: workers,
             allowsInsecureURLs: allowInsecureURLs, imageRetention: retainImages?.duration,

@@ -48,16 +48,7 @@ import Testing
 
     @Test func aPNGHeaderClaiming30000PixelsASideIsRefusedBySize() async throws {
         let harness = try await ExtractionAPITests.Harness()
-        func be(_ v: UInt32) -> [UInt8] {
-            [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
-        }
-        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-            let body = Array(type.utf8) + data
-            return be(UInt32(data.count)) + body + be(CRC32.checksum(body))
-        }
-        let png =
-            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", be(30_000) + be(30_000) + [8, 2, 0, 0, 0])
-            + chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]) + chunk("IEND", [])
+        let png = ImageIntakeTests.png(width: 30_000, height: 30_000)
         let base64 = Data(png).base64EncodedString()
         try await harness.server.application().test(.live) { client in
             let (status, json) = try await ExtractionAPITests.submit(client, #"{"image": "\#(base64)"}"#)

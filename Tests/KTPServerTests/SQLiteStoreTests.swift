@@ -181,3 +181,52 @@ final class TemporaryStore: Sendable {
         #expect(!(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(90))))
     }
 }
+
+@Suite struct ImageFilesTests {
+    static func files(_ temporary: TemporaryStore) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: temporary.path + "-images")
+    }
+
+    @Test func aPhotoLivesInAFileBesideTheDatabaseUntilItsResultIsStored() async throws {
+        let temporary = try await SQLiteStoreTests.seeded()
+        let store = temporary.store
+        _ = try await store.enqueue(SQLiteStoreTests.job("ref-001", image: [7, 8, 9]))
+        #expect(try Self.files(temporary).count == 1)
+        let blob = try await store.pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT image FROM job WHERE reference_id = 'ref-001'")
+        }
+        #expect(blob == nil, "the bytes are not in the database")
+        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: SQLiteStoreTests.t0))
+        #expect(job.image == [7, 8, 9])
+        let body = ResultBody(
+            data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: SQLiteStoreTests.t0))
+        _ = try await store.complete(
+            jobID: job.id, worker: "w1", result: body, at: SQLiteStoreTests.t0, retainImage: false)
+        #expect(try Self.files(temporary).isEmpty)
+    }
+
+    @Test func aRefusedSubmitLeavesNoFile() async throws {
+        let temporary = try await SQLiteStoreTests.seeded()
+        _ = try await temporary.store.enqueue(SQLiteStoreTests.job("ref-001"))
+        await #expect(throws: StoreError(.referenceIDExists, "ref-001")) {
+            try await temporary.store.enqueue(SQLiteStoreTests.job("ref-001"))
+        }
+        #expect(try Self.files(temporary).count == 1)
+    }
+
+    @Test func orphanFilesAreRemovedOnlyWhenOld() async throws {
+        let temporary = try await SQLiteStoreTests.seeded()
+        _ = try await temporary.store.enqueue(SQLiteStoreTests.job("ref-001"))
+        let directory = URL(fileURLWithPath: temporary.path + "-images")
+        let old = directory.appendingPathComponent("left-by-a-crash")
+        let young = directory.appendingPathComponent("being-submitted")
+        try Data([1]).write(to: old)
+        try Data([2]).write(to: young)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: old.path)
+        #expect(try await temporary.store.removeOrphanImages(olderThan: 600) == 1)
+        let left = try Self.files(temporary)
+        #expect(left.count == 2 && left.contains("being-submitted") && !left.contains("left-by-a-crash"))
+        #expect(try await temporary.store.job(applicationID: "app-live", referenceID: "ref-001")?.image == [1, 2, 3])
+    }
+}

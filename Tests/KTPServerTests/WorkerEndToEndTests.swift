@@ -54,6 +54,7 @@ import Testing
             }
             let clean = results["e2e-clean"]?["data"] as? [String: Any]
             #expect(clean?["status"] as? String == "SUCCESS")
+            #expect(results["e2e-clean"]?.keys.contains("error_code") == false, "error_code only when FAILED")
             #expect((clean?["nik"] as? String)?.count == 16)
             #expect((clean?["confidence"] as? [String: Double])?.count == 17)
             #expect(clean?["completed_at"] != nil)

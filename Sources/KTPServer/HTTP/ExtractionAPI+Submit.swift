@@ -26,7 +26,7 @@ extension ExtractionAPI {
         if isSandbox {
             _ = try Sandbox.image(submit.image).get()
             job.sandboxImage = submit.image
-        } else if submit.image.lowercased().hasPrefix("https://") || submit.image.lowercased().hasPrefix("http://") {
+        } else if Self.isURL(submit.image) {
             guard let fetcher else {
                 throw ContractError(.invalidPayloadImageFormat, "image URLs are not fetched here")
             }
@@ -42,6 +42,13 @@ extension ExtractionAPI {
         }
         logger.info("accepted", metadata: ["app": "\(app.id)", "reference_id": "\(referenceID)"])
         return Self.json(AcceptedBody(data: .init(referenceID: referenceID)), status: 200)
+    }
+
+    /// Whether `image` is a URL rather than base64; reads the first bytes only, as `image` is
+    /// usually a megabyte of base64.
+    static func isURL(_ image: String) -> Bool {
+        let scheme = String(decoding: image.utf8.prefix(8), as: UTF8.self).lowercased()
+        return scheme.hasPrefix("https://") || scheme.hasPrefix("http://")
     }
 
     /// The store's refusals that the contract names; anything else stays an internal error.

@@ -58,6 +58,8 @@ public struct ExtractionAPI: Sendable {
         let response: Response
         do {
             response = try await handler()
+        } catch let oversized as OversizedBody {
+            response = Self.refuseOversized(oversized.rest)
         } catch let error as ContractError {
             response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
         } catch {
@@ -81,21 +83,50 @@ public struct ExtractionAPI: Sendable {
         return app
     }
 
+    /// The whole body, up to ``maxBodyBytes``; past that, an ``OversizedBody`` with the rest.
     static func body(of request: Request) async throws -> [UInt8] {
-        let tooLarge = ContractError(.invalidPayloadImageSize, "the request body is over 8 MiB")
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes { throw tooLarge }
-        do {
-            let buffer = try await request.body.collect(upTo: maxBodyBytes)
-            return Array(buffer.readableBytesView)
-        } catch {
-            throw tooLarge
+        var iterator = request.body.makeAsyncIterator()
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
+            throw OversizedBody(rest: UnreadBody(iterator))
         }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(request.headers[.contentLength].flatMap(Int.init) ?? 0)
+        while let chunk = try await iterator.next() {
+            guard bytes.count + chunk.readableBytes <= maxBodyBytes else {
+                throw OversizedBody(rest: UnreadBody(iterator))
+            }
+            bytes += chunk.readableBytesView
+        }
+        return bytes
+    }
+
+    /// `400 INVALID_PAYLOAD_IMAGE_SIZE` once the rest of the body is discarded (ours): a client
+    /// answered while it is still sending may stop reading. Past the discard's limits the answer
+    /// is written all the same, the writer fails, and Hummingbird closes the connection.
+    static func refuseOversized(_ rest: UnreadBody) -> Response {
+        let answer = encoded(ErrorBody(message: "the request body is over 8 MiB", errorCode: .invalidPayloadImageSize))
+        return Response(
+            status: .badRequest, headers: [.contentType: "application/json", .connection: "close"],
+            body: ResponseBody(contentLength: answer.readableBytes) { writer in
+                let discarded = await rest.discard()
+                try await writer.write(answer)
+                guard discarded else { throw DiscardError.limitReached }
+                try await writer.finish(nil)
+            })
+    }
+
+    /// The rest of an oversized body was not discarded within the limits.
+    enum DiscardError: Error {
+        case limitReached
     }
 
     static func json(_ value: some Encodable, status: Int) -> Response {
-        let data = (try? ResultBody.makeEncoder().encode(value)) ?? Data()
-        return Response(
+        Response(
             status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            body: ResponseBody(byteBuffer: encoded(value)))
+    }
+
+    static func encoded(_ value: some Encodable) -> ByteBuffer {
+        ByteBuffer(bytes: (try? ResultBody.makeEncoder().encode(value)) ?? Data())
     }
 }

@@ -5,7 +5,21 @@ import KTPContract
 extension SQLiteStore: JobStore {
     public func enqueue(_ new: NewJob) async throws(StoreError) -> Job {
         let options = try Self.encode(new.options)
-        return try await write { db in
+        // The photo's file is written first; a refused or failed insert deletes it again.
+        var file: String?
+        if let image = new.image { file = try await images.write(image) }
+        do {
+            var job = try await insert(new, options: options, imageFile: file)
+            job.image = new.image
+            return job
+        } catch {
+            if let file { images.remove(file) }
+            throw error
+        }
+    }
+
+    private func insert(_ new: NewJob, options: String, imageFile: String?) async throws(StoreError) -> Job {
+        try await write { db in
             guard
                 let app = try Row.fetchOne(
                     db, sql: "SELECT * FROM application WHERE id = ?",
@@ -31,15 +45,14 @@ extension SQLiteStore: JobStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    INSERT INTO job (application_id, reference_id, state, options, image, sandbox_image, submitted_at,
-                                     run_after)
+                    INSERT INTO job (application_id, reference_id, state, options, image_file, sandbox_image,
+                                     submitted_at, run_after)
                     VALUES (?, ?, 'queued', ?, ?, ?, ?, ?) RETURNING *
                     """,
                 arguments: [
-                    new.applicationID, new.referenceID, options, new.image.map { Data($0) },
-                    new.sandboxImage, submitted, submitted,
+                    new.applicationID, new.referenceID, options, imageFile, new.sandboxImage, submitted, submitted,
                 ])
-            return try Self.job(row!)
+            return try Self.job(row!).0
         }
     }
 
@@ -53,7 +66,7 @@ extension SQLiteStore: JobStore {
 
     public func claim(worker: String, lease: Duration, now: Date) async throws(StoreError) -> Job? {
         let expires = now.addingTimeInterval(lease.timeInterval).timeIntervalSince1970
-        return try await write { db in
+        let claimed = try await write { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -64,6 +77,7 @@ extension SQLiteStore: JobStore {
                     """, arguments: [worker, expires, now.timeIntervalSince1970]
             ).map(Self.job)
         }
+        return await withImage(claimed)
     }
 
     public func complete(
@@ -72,17 +86,21 @@ extension SQLiteStore: JobStore {
         async throws(StoreError) -> Bool
     {
         let json = try Self.encode(result)
-        return try await write { db in
+        let (stored, file) = try await write { db -> (Bool, String?) in
+            let file = try String.fetchOne(
+                db, sql: "SELECT image_file FROM job WHERE id = ? AND state = 'running' AND lease_owner = ?",
+                arguments: [jobID, worker])
             guard
                 let options = try String.fetchOne(
                     db,
                     sql: """
                         UPDATE job SET state = 'done', result = ?, completed_at = ?, lease_owner = NULL,
-                            lease_expires_at = NULL, image = CASE WHEN ? THEN image ELSE NULL END
+                            lease_expires_at = NULL, image = CASE WHEN ? THEN image ELSE NULL END,
+                            image_file = CASE WHEN ? THEN image_file ELSE NULL END
                         WHERE id = ? AND state = 'running' AND lease_owner = ?
                         RETURNING options
-                        """, arguments: [json, date.timeIntervalSince1970, retainImage, jobID, worker])
-            else { return false }
+                        """, arguments: [json, date.timeIntervalSince1970, retainImage, retainImage, jobID, worker])
+            else { return (false, nil) }
             // The callback is queued in the same transaction: a stored result always gets its delivery.
             let decoded = try ResultBody.makeDecoder().decode(JobOptions.self, from: Data(options.utf8))
             if let url = decoded.callbackURL {
@@ -91,8 +109,10 @@ extension SQLiteStore: JobStore {
                         INSERT INTO callback (job_id, url, body, state, next_attempt_at) VALUES (?, ?, ?, 'PENDING', ?)
                         """, arguments: [jobID, url.absoluteString, json, date.timeIntervalSince1970])
             }
-            return true
+            return (true, file)
         }
+        if stored, !retainImage, let file { images.remove(file) }
+        return stored
     }
 
     public func extendLease(jobID: Int64, worker: String, until: Date) async throws(StoreError) -> Bool {
@@ -127,12 +147,21 @@ extension SQLiteStore: JobStore {
     }
 
     public func job(applicationID: String, referenceID: String) async throws(StoreError) -> Job? {
-        try await read { db in
+        let found = try await read { db in
             try Row.fetchOne(
                 db, sql: "SELECT * FROM job WHERE application_id = ? AND reference_id = ?",
                 arguments: [applicationID, referenceID]
             ).map(Self.job)
         }
+        return await withImage(found)
+    }
+
+    /// The job with its photo read from its file.
+    private func withImage(_ found: (Job, String?)?) async -> Job? {
+        guard let found else { return nil }
+        var job = found.0
+        if let file = found.1 { job.image = await images.read(file) }
+        return job
     }
 
     public func countsByState() async throws(StoreError) -> [JobState: Int] {
@@ -146,29 +175,51 @@ extension SQLiteStore: JobStore {
     }
 
     public func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int {
-        try await write { db in
+        let (changed, files) = try await write { db -> (Int, [String]) in
             var changed = 0
+            var files: [String] = []
             if let imagesBefore {
+                let before = imagesBefore.timeIntervalSince1970
+                files += try String.fetchAll(
+                    db,
+                    sql: "SELECT image_file FROM job WHERE state = 'done' AND image_file IS NOT NULL "
+                        + "AND completed_at < ?", arguments: [before])
                 try db.execute(
-                    sql: "UPDATE job SET image = NULL WHERE state = 'done' AND image IS NOT NULL "
-                        + "AND completed_at < ?", arguments: [imagesBefore.timeIntervalSince1970])
+                    sql: "UPDATE job SET image = NULL, image_file = NULL WHERE state = 'done' "
+                        + "AND (image IS NOT NULL OR image_file IS NOT NULL) AND completed_at < ?",
+                    arguments: [before])
                 changed += db.changesCount
             }
             if let resultsBefore {
-                try db.execute(
-                    sql: "DELETE FROM job WHERE state = 'done' AND completed_at < ?",
-                    arguments: [resultsBefore.timeIntervalSince1970])
+                let before = resultsBefore.timeIntervalSince1970
+                files += try String.fetchAll(
+                    db,
+                    sql: "SELECT image_file FROM job WHERE state = 'done' AND image_file IS NOT NULL "
+                        + "AND completed_at < ?", arguments: [before])
+                try db.execute(sql: "DELETE FROM job WHERE state = 'done' AND completed_at < ?", arguments: [before])
                 changed += db.changesCount
             }
-            return changed
+            return (changed, files)
         }
+        files.forEach(images.remove)
+        return changed
     }
 
-    static func job(_ row: Row) throws -> Job {
+    /// Deletes photo files that no job names and that are older than `age`: left by a crash
+    /// between a file and its row. Returns how many.
+    public func removeOrphanImages(olderThan age: TimeInterval = 600) async throws(StoreError) -> Int {
+        let named = try await read { db in
+            Set(try String.fetchAll(db, sql: "SELECT image_file FROM job WHERE image_file IS NOT NULL"))
+        }
+        return images.removeOrphans(keeping: named, olderThan: age)
+    }
+
+    /// The job in `row`, and the name of its photo's file (read separately, off the database).
+    static func job(_ row: Row) throws -> (Job, String?) {
         let decoder = ResultBody.makeDecoder()
         let options = try decoder.decode(JobOptions.self, from: Data((row["options"] as String).utf8))
         let result = try (row["result"] as String?).map { try decoder.decode(ResultBody.self, from: Data($0.utf8)) }
-        return Job(
+        let job = Job(
             id: row["id"], applicationID: row["application_id"], referenceID: row["reference_id"],
             state: JobState(rawValue: row["state"]) ?? .queued, attempt: row["attempt"], options: options,
             image: (row["image"] as Data?).map { [UInt8]($0) }, sandboxImage: row["sandbox_image"],
@@ -178,6 +229,7 @@ extension SQLiteStore: JobStore {
             leaseExpiresAt: (row["lease_expires_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             result: result
         )
+        return (job, row["image_file"])
     }
 
     static func encode(_ value: some Encodable) throws(StoreError) -> String {

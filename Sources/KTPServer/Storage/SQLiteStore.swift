@@ -2,15 +2,19 @@ import Foundation
 import GRDB
 import KTPContract
 
-/// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations.
+/// Jobs and applications in one SQLite file through GRDB, in WAL mode with migrations; the
+/// photos in files beside it (``ImageFiles``).
 ///
 /// SQLite has one writer at a time, so a claim is a single `UPDATE … RETURNING` and needs no
 /// row locks; the PostgreSQL store will claim with `FOR UPDATE SKIP LOCKED` instead.
 public final class SQLiteStore: Sendable {
     let pool: DatabasePool
+    /// The photos, in `PATH-images` beside the database file.
+    let images: ImageFiles
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     public init(path: String) throws(StoreError) {
+        images = try ImageFiles(directory: URL(fileURLWithPath: path + "-images"))
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
@@ -75,6 +79,9 @@ public final class SQLiteStore: Sendable {
                         error TEXT
                     );
                     """)
+        }
+        migrator.registerMigration("v3: images in files") { db in
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN image_file TEXT")
         }
         return migrator
     }

@@ -22,7 +22,11 @@ public enum ImageIntake {
         guard payload.utf8.count <= (maxBytes / 3 + 1) * 4 + 4 else {
             return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
         }
-        guard let data = Data(base64Encoded: String(payload), options: .ignoreUnknownCharacters), !data.isEmpty
+        // Strict decoding is the fast path; line breaks and other stray characters take the
+        // slower tolerant one.
+        let text = payload.startIndex == image.startIndex ? image : String(payload)
+        guard let data = Data(base64Encoded: text) ?? Data(base64Encoded: text, options: .ignoreUnknownCharacters),
+            !data.isEmpty
         else {
             return .failure(ContractError(.invalidPayloadImageFormat, "the image is not valid base64"))
         }
@@ -34,17 +38,28 @@ public enum ImageIntake {
         guard bytes.count <= maxBytes else {
             return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
         }
+        let header: ImageHeader
         do {
-            let header = try ImageStructure.validate(bytes)
-            try header.checkDimensions()
-            return .success((bytes, header))
+            header = try ImageStructure.validate(bytes)
         } catch {
-            let code: ErrorCode =
-                switch error.code {
-                case .tooLarge, .tooSmall: .invalidPayloadImageSize
-                default: .invalidPayloadImageFormat
-                }
-            return .failure(ContractError(code, error.description))
+            // A broken file whose header states a refused size answers check 11, not 12.
+            if error.code == .undecodable, let stated = HeaderPeek.header(of: bytes), let refusal = sizeRefusal(stated)
+            {
+                return .failure(refusal)
+            }
+            return .failure(ContractError(.invalidPayloadImageFormat, error.description))
+        }
+        if let refusal = sizeRefusal(header) { return .failure(refusal) }
+        return .success((bytes, header))
+    }
+
+    /// Check 11 on what a header states.
+    static func sizeRefusal(_ header: ImageHeader) -> ContractError? {
+        do {
+            try header.checkDimensions()
+            return nil
+        } catch {
+            return ContractError(.invalidPayloadImageSize, error.description)
         }
     }
 }
