@@ -5,7 +5,9 @@ import Testing
 /// The client against a scripted server: which answers are retried, how long it waits, when it stops.
 @Suite struct KTPClientFaultTests {
     static let accepted = #"{"message":"Request accepted","data":{"reference_id":"fault-ref","status":"PROCESSING"}}"#
-    static let fast = KTPClient.Configuration(retry: RetryPolicy(baseDelay: .milliseconds(10)))
+    /// Short waits between tries, and a total long enough that a loaded machine never ends a test early.
+    static let fast = KTPClient.Configuration(
+        totalTimeout: .seconds(600), retry: RetryPolicy(baseDelay: .milliseconds(10)))
 
     static func withServer(
         _ answers: [FaultServer.Answer], configuration: KTPClient.Configuration = fast,
@@ -84,12 +86,9 @@ import Testing
     @Test func aDroppedConnectionIsRetriedThenReported() async throws {
         let listener = try DroppingListener()
         defer { listener.stop() }
-        // A long total, so that only the retry count ends it, however loaded the machine is.
-        let configuration = KTPClient.Configuration(
-            totalTimeout: .seconds(600), retry: RetryPolicy(baseDelay: .milliseconds(10)))
         let client = KTPClient(
             baseURL: URL(string: "http://127.0.0.1:\(listener.port)")!, appID: "a", apiKey: "k",
-            configuration: configuration)
+            configuration: Self.fast)
         let thrown = await #expect(throws: KTPError.self) { _ = try await client.result(referenceID: "abc-123") }
         #expect(thrown?.code == .connection, "\(String(describing: thrown))")
         #expect(thrown?.attempts == 3, "\(String(describing: thrown))")
