@@ -12,6 +12,8 @@ public struct ExtractionAPI: Sendable {
     public static let callbacksPath = "/ktp/id/extract-async/callbacks"
     /// Request bodies over this are refused on their size (ours).
     public static let maxBodyBytes = 8 << 20
+    /// At most this much of the rest of such a body is discarded before the connection closes.
+    public static let discardBytes = 64 << 20
 
     public var apps: any ApplicationStore
     public var jobs: any JobStore & CallbackStore
@@ -20,6 +22,9 @@ public struct ExtractionAPI: Sendable {
     /// Fetches `image` URLs; without one, a URL is refused as unfetchable.
     public var fetcher: ImageFetcher?
     public var logger: Logger
+    /// How long the rest of a body over ``maxBodyBytes`` may take to discard before the
+    /// connection closes (ours: 10 s).
+    public var discardDeadline: Duration = .seconds(10)
 
     public init(
         apps: any ApplicationStore, jobs: any JobStore & CallbackStore, validator: SubmitValidator,
@@ -59,7 +64,7 @@ public struct ExtractionAPI: Sendable {
         do {
             response = try await handler()
         } catch let oversized as OversizedBody {
-            response = Self.refuseOversized(oversized.rest)
+            response = await refuseOversized(oversized.rest)
         } catch let error as ContractError {
             response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
         } catch {
@@ -100,18 +105,24 @@ public struct ExtractionAPI: Sendable {
         return bytes
     }
 
-    /// `400 INVALID_PAYLOAD_IMAGE_SIZE` once the rest of the body is discarded (ours): a client
-    /// answered while it is still sending may stop reading. Past the discard's limits the answer
-    /// is written all the same, the writer fails, and Hummingbird closes the connection.
-    static func refuseOversized(_ rest: UnreadBody) -> Response {
-        let answer = encoded(ErrorBody(message: "the request body is over 8 MiB", errorCode: .invalidPayloadImageSize))
+    /// `400 INVALID_PAYLOAD_IMAGE_SIZE`, once the rest of the body is discarded (ours): even the
+    /// response head must wait, because a client that sees an error head while it is still
+    /// sending may stop sending and fail (AsyncHTTPClient does). Past the discard's limits the
+    /// answer is written all the same, and the writer fails so that Hummingbird closes the
+    /// connection rather than read on.
+    func refuseOversized(_ rest: UnreadBody) async -> Response {
+        let discarded = await rest.discard(limit: Self.discardBytes, deadline: discardDeadline)
+        let answer = Self.encoded(
+            ErrorBody(message: "the request body is over 8 MiB", errorCode: .invalidPayloadImageSize))
+        let headers: HTTPFields = [.contentType: "application/json", .connection: "close"]
+        guard !discarded else {
+            return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: answer))
+        }
         return Response(
-            status: .badRequest, headers: [.contentType: "application/json", .connection: "close"],
+            status: .badRequest, headers: headers,
             body: ResponseBody(contentLength: answer.readableBytes) { writer in
-                let discarded = await rest.discard()
                 try await writer.write(answer)
-                guard discarded else { throw DiscardError.limitReached }
-                try await writer.finish(nil)
+                throw DiscardError.limitReached
             })
     }
 

@@ -5,15 +5,10 @@ import NIOCore
 /// closes so that the client can read the answer (ours): closing a socket with unread input
 /// resets the connection, and the reset can destroy the answer before the client reads it.
 ///
-/// `@unchecked Sendable`: the route handler makes it and returns it inside its response;
-/// Hummingbird then runs that response's body writer in the same request task after the handler
-/// has returned, so the iterator is only ever used by one task at a time.
+/// `@unchecked Sendable`: the route handler that read the body's start makes it and discards
+/// the rest itself before answering; inside `discard` one child task iterates while the handler
+/// waits. The iterator is never used by two tasks at once.
 final class UnreadBody: @unchecked Sendable {
-    /// Discard at most this much (64 MiB) …
-    static let discardLimit = 64 << 20
-    /// … for at most this long, then close the connection.
-    static let discardDeadline: Duration = .seconds(10)
-
     private var iterator: RequestBody.AsyncIterator
 
     init(_ iterator: RequestBody.AsyncIterator) {
@@ -22,7 +17,7 @@ final class UnreadBody: @unchecked Sendable {
 
     /// Reads and drops the rest of the body; `true` when it ended within `limit` bytes and
     /// `deadline`, `false` when either ran out first or the client went away.
-    func discard(limit: Int = discardLimit, deadline: Duration = discardDeadline) async -> Bool {
+    func discard(limit: Int, deadline: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 var discarded = 0
