@@ -112,11 +112,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // What several test targets share: running `ktp` and other programs without blocking the test's threads.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "KTPContractTests", dependencies: ["KTPContract"], swiftSettings: strict),
         .testTarget(
             name: "KTPTests",
             dependencies: [
-                "KTP", "KTPServer", "KTPVision",
+                "KTP", "KTPServer", "KTPVision", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -126,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "KTPServerTests",
             dependencies: [
-                "KTPServer", "KTPLoad",
+                "KTPServer", "TestSupport", "KTPLoad",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -136,7 +138,8 @@ let package = Package(
         .testTarget(
             name: "KTPDashboardTests", dependencies: ["KTPDashboard"],
             exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP"], swiftSettings: strict),
+        .testTarget(
+            name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "KTPLoadTests", dependencies: ["KTPLoad"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),

@@ -1,5 +1,5 @@
 import Foundation
-import KTP
+import KTPContract
 import Testing
 @testable import KTPServer
 

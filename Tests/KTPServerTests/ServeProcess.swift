@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
 @testable import KTPServer
 
@@ -9,21 +10,11 @@ struct ServeProcess {
     let process: Process
     let port: Int
 
-    /// `ktp`, built beside the test bundle (`make test` builds it first).
-    static var binary: URL? {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("ktp")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
     /// Starts `ktp serve` with the application `serve:secret` and waits for the line that names
     /// its port.
     static func start(database: String, workers: Int) async throws -> ServeProcess {
         let process = Process()
-        process.executableURL = try #require(binary, "build ktp first (make test does)")
+        process.executableURL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
         process.arguments = [
             "serve", "--port", "0", "--database", database, "--app", "serve:secret", "--workers", "\(workers)",
         ]

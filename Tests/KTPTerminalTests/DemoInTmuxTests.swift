@@ -1,5 +1,6 @@
 import Foundation
 import KTP
+import TestSupport
 import Testing
 
 /// `ktp demo` in a real terminal (tmux): watch, filter, open, reprocess with confirmation, quit; then the
@@ -8,24 +9,14 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
         .standardized
 
-    static var binary: URL? {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("ktp") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    /// A tmux server of the test's own, so that nothing of the operator's tmux is touched or waited on.
+    static let socket = "ktp-test-\(UUID().uuidString.prefix(8))"
 
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func tmux(_ arguments: [String], capture: Bool = true) async throws -> String {
+        try await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket] + arguments, captureOutput: capture
+        ).output
     }
 
     /// Waits until the pane shows `text`; returns the last capture either way.
@@ -45,7 +36,7 @@ import Testing
         let deadline = ContinuousClock.now + timeout
         var capture = ""
         while ContinuousClock.now < deadline {
-            capture = try tmux(["capture-pane", "-p", "-t", session])
+            capture = try await tmux(["capture-pane", "-p", "-t", session])
             if done(capture) { return capture }
             try await Task.sleep(for: .milliseconds(200))
         }
@@ -60,13 +51,13 @@ import Testing
         return (Int(match.1) ?? 0, Int(match.2) ?? 0, Int(match.3) ?? 0)
     }
 
-    static func keys(_ session: String, _ keys: String...) throws {
-        for key in keys { try tmux(["send-keys", "-t", session, key]) }
+    static func keys(_ session: String, _ keys: String...) async throws {
+        for key in keys { try await tmux(["send-keys", "-t", session, key]) }
     }
 
     @Test(.timeLimit(.minutes(5)))
     func anOperatorTriagesAndReprocessesAFailedExtractionAndQuits() async throws {
-        let ktp = try #require(Self.binary, "build ktp first (make test does)")
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-tmux-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let session = "ktp-e2e-\(UUID().uuidString.prefix(8))"
@@ -76,11 +67,20 @@ import Testing
             ktp.path, "demo", "--photos", Self.root.appendingPathComponent("Tests/KTPVisionTests/Fixtures").path,
             "--limit", "4", "--theme", Self.root.appendingPathComponent("themes/default.toml").path,
         ].joined(separator: " ")
-        try Self.tmux([
-            "new-session", "-d", "-s", session, "-x", "120", "-y", "32", command + "; echo KTP_EXIT=$?; sleep 60",
-        ])
-        defer { _ = try? Self.tmux(["kill-session", "-t", session]) }
+        // The new session's server is a daemon that keeps whatever stdout it was given: give it none.
+        try await Self.tmux(
+            ["new-session", "-d", "-s", session, "-x", "120", "-y", "32", command + "; echo KTP_EXIT=$?; sleep 60"],
+            capture: false)
+        do {
+            try await drive(session, data: data)
+        } catch {
+            try? await Self.tmux(["kill-server"], capture: false)
+            throw error
+        }
+        try await Self.tmux(["kill-server"], capture: false)
+    }
 
+    func drive(_ session: String, data: URL) async throws {
         // 4 photos and 5 sandbox codes, all ended.
         let settled = try await Self.screen(session, within: .seconds(180)) { capture in
             Self.counts(capture).map { $0.pending == 0 && $0.complete + $0.failed == 9 } ?? false
@@ -89,31 +89,31 @@ import Testing
         #expect(settled.contains("sandbox-KTP_BD"))
         #expect(settled.contains("********"), "NIKs are masked")
 
-        try Self.keys(session, "4")
+        try await Self.keys(session, "4")
         let failed = try await Self.screen(session, showing: "KTP_NOT_DETECTED (")
         #expect(failed.contains("no KTP was found in the photo"), "the failed view groups by code with its explanation")
 
-        try Self.keys(session, "/", "N", "O", "_", "K", "Enter")
+        try await Self.keys(session, "/", "N", "O", "_", "K", "Enter")
         let filtered = try await Self.screen(session, showing: "filter NO_K")
         #expect(filtered.contains("sandbox-NO_KTP_DETECTED"))
         #expect(!filtered.contains("sandbox-KTP_BD"), "the filter narrows the list")
 
-        try Self.keys(session, "Enter")
+        try await Self.keys(session, "Enter")
         let detail = try await Self.screen(session, showing: "TIMELINE")
         #expect(detail.contains("what to do"))
 
-        try Self.keys(session, "Escape", "r")
+        try await Self.keys(session, "Escape", "r")
         let confirmation = try await Self.screen(session, showing: "y reprocess")
         #expect(confirmation.contains("Reprocess sandbox-NO_KTP_DETECTED?"))
-        try Self.keys(session, "y")
+        try await Self.keys(session, "y")
         let done = try await Self.screen(session, showing: "sandbox-NO_KTP_DETECTED-r1")
         #expect(done.contains("reprocessed 1 submission"))
 
-        try Self.keys(session, "q")
+        try await Self.keys(session, "q")
         let after = try await Self.screen(session, showing: "KTP_EXIT=")
         #expect(after.contains("KTP_EXIT=0"))
-        #expect(
-            try Self.tmux(["display", "-p", "-t", session, "#{alternate_on}"]).hasPrefix("0"), "the screen is restored")
+        let alternate = try await Self.tmux(["display", "-p", "-t", session, "#{alternate_on}"])
+        #expect(alternate.hasPrefix("0"), "the screen is restored")
 
         let ledger = try Ledger(path: data.appendingPathComponent("ktp/demo/ledger.sqlite").path)
         let copy = try #require(try await ledger.submission(referenceID: "sandbox-NO_KTP_DETECTED-r1"))

@@ -1,29 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import KTP
 
 /// `ktp submit`, `ledger`, `result` and `reprocess` as a user runs them: real processes, a real service.
 @Suite struct SDKCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-    }
-
-    static func ktp(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = try #require(TwoProcessLedgerTests.binary, "build ktp first (make test does)")
-        process.arguments = arguments
-        // An empty value unsets the variable.
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.filter {
-            !$0.value.isEmpty
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    static func ktp(_ arguments: [String], environment: [String: String] = [:]) async throws -> ChildProcess.Outcome {
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        return try await ChildProcess.run(ktp, arguments, environment: environment)
     }
 
     static func json(_ text: String) -> [[String: Any]] {
@@ -37,7 +21,7 @@ import Testing
         let connection = [
             "--api", service.baseURL.absoluteString, "--app-id", "box-app", "--api-key", "box-key", "--ledger", ledger,
         ]
-        let submitted = try Self.ktp(
+        let submitted = try await Self.ktp(
             ["submit", "sandbox:KTP_F", "sandbox:NO_KTP_DETECTED", "sandbox:NOPE", "--callback", "--json"] + connection)
         #expect(submitted.status == 0)
         let entries = Self.json(submitted.output)
@@ -49,21 +33,21 @@ import Testing
         let events = try await Ledger(path: ledger).events(submissionID: 1)
         #expect(events.contains { $0.kind == .callbackReceived }, "the result came by callback")
 
-        let failed = try Self.ktp(["ledger", "--status", "failed", "--json", "--ledger", ledger])
+        let failed = try await Self.ktp(["ledger", "--status", "failed", "--json", "--ledger", ledger])
         #expect(Self.json(failed.output).count == 2)
-        let detected = try Self.ktp(["ledger", "--error", "KTP_NOT_DETECTED", "--ledger", ledger])
+        let detected = try await Self.ktp(["ledger", "--error", "KTP_NOT_DETECTED", "--ledger", ledger])
         #expect(detected.output.contains("KTP_NOT_DETECTED"))
-        #expect(try Self.ktp(["ledger", "--error", "NOT_A_CODE", "--ledger", ledger]).status == 2)
+        #expect(try await Self.ktp(["ledger", "--error", "NOT_A_CODE", "--ledger", ledger]).status == 2)
 
         let reference = try #require(entries.first?["reference_id"] as? String)
-        let result = try Self.ktp(["result", reference] + connection)
+        let result = try await Self.ktp(["result", reference] + connection)
         #expect(result.status == 0)
         #expect(result.output.contains("flashlight yes"))
 
-        let reprocessed = try Self.ktp(["reprocess", "--failed", "--error", "KTP_NOT_DETECTED"] + connection)
+        let reprocessed = try await Self.ktp(["reprocess", "--failed", "--error", "KTP_NOT_DETECTED"] + connection)
         #expect(reprocessed.status == 0)
         #expect(reprocessed.output.contains("-r1"))
-        #expect(try Self.ktp(["reprocess", "--failed", reference] + connection).status == 2, "one or the other")
+        #expect(try await Self.ktp(["reprocess", "--failed", reference] + connection).status == 2, "one or the other")
         await service.stop()
     }
 
@@ -72,7 +56,7 @@ import Testing
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-embedded-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let environment = ["XDG_DATA_HOME": data.path, "KTP_API_URL": "", "KTP_APP_ID": "", "KTP_API_KEY": ""]
-        let submitted = try Self.ktp(
+        let submitted = try await Self.ktp(
             ["submit", Fixtures.path("0001-ktp-clean.jpg"), Fixtures.path("0010-negative-student_id.jpg"), "--json"],
             environment: environment)
         #expect(submitted.status == 0)
@@ -80,7 +64,7 @@ import Testing
         let credentials = data.appendingPathComponent("ktp/embedded-credentials").path
         let attributes = try FileManager.default.attributesOfItem(atPath: credentials)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        let listed = try Self.ktp(["ledger", "--json"], environment: environment)
+        let listed = try await Self.ktp(["ledger", "--json"], environment: environment)
         #expect(Self.json(listed.output).count == 2)
     }
 }

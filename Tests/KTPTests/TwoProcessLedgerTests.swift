@@ -1,16 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import KTP
 
 /// Two `ktp submit` processes writing one ledger file at once, while this process watches it.
 @Suite struct TwoProcessLedgerTests {
-    /// `ktp`, built beside the test bundle (`make test` builds it first).
-    static var binary: URL? {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("ktp") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     @Test(.timeLimit(.minutes(2)))
     func concurrentWritersLoseNothingAndAWatcherSeesThem() async throws {
         let service = try await LiveService.start()
@@ -20,7 +14,7 @@ import Testing
         var processes: [Process] = []
         for _ in 0..<2 {
             let process = Process()
-            process.executableURL = try #require(Self.binary, "build ktp first (make test does)")
+            process.executableURL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
             process.arguments =
                 [
                     "submit", "--api", service.baseURL.absoluteString, "--app-id", "box-app", "--api-key", "box-key",
@@ -37,8 +31,7 @@ import Testing
             if seen.count == 50 { break }
         }
         for process in processes {
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            #expect(await ChildProcess.wait(for: process) == 0)
         }
         let all = try await ledger.submissions()
         #expect(all.count == 50)
