@@ -26,24 +26,13 @@ struct ClosedVocabulary: Sendable {
             let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
             return FieldReading(value: value, confidence: confidence)
         }
-        if let (hit, _) = Self.wordWindows(of: text).compactMap({ window in
-            matcher.match(window, in: spellings).map { ($0, window) }
-        }).max(by: { $0.0.similarity < $1.0.similarity }) {
+        // The first of equally close runs, the longest, wins.
+        let runs = TextCleaner.wordRuns(of: text).compactMap { matcher.match($0, in: spellings) }
+        if let hit = runs.max(by: { $0.similarity < $1.similarity }) {
             let value = aliases[hit.value] ?? hit.value
             let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
             return FieldReading(value: value, confidence: confidence * Confidence.repairFactor)
         }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
-    }
-
-    /// Every run of consecutive words shorter than the whole, longest first: the value inside a
-    /// reading that also caught a label's tail or a neighbouring print (`ERA KARYAWAN SWASTA`,
-    /// `PELAJAR 17-05-2022`).
-    static func wordWindows(of text: String) -> [String] {
-        let words = text.split(separator: " ")
-        guard words.count > 1 else { return [] }
-        return stride(from: words.count - 1, through: 1, by: -1).flatMap { length in
-            (0...(words.count - length)).map { words[$0..<($0 + length)].joined(separator: " ") }
-        }
     }
 }

@@ -23,7 +23,7 @@ struct RegionSnapper: Sendable {
         let reading = cleaned(text, level: level)
         let whole = snap(reading: reading, ocr: ocr, level: level, guided: guided, parent: parent)
         guard whole.code == nil else { return whole }
-        let parts = ClosedVocabulary.wordWindows(of: reading).filter { FuzzyMatcher.key($0).count >= 4 }.map {
+        let parts = TextCleaner.wordRuns(of: reading).filter { FuzzyMatcher.key($0).count >= 4 }.map {
             snap(reading: $0, ocr: ocr, level: level, guided: guided, parent: parent)
         }
         // Longer runs come first, so they win a tie.
