@@ -23,12 +23,12 @@ public enum PhotoComposer {
         let (w, h) = (Double(baseWidth), Double(baseHeight))
         let angle = rng.uniform(-10...10) * Double.pi / 180
         let jitter = 0.04
-        let unit = [SIMD2(-w / 2, -h / 2), SIMD2(w / 2, -h / 2), SIMD2(w / 2, h / 2), SIMD2(-w / 2, h / 2)].map {
-            corner -> SIMD2<Double> in
-            let moved = corner + SIMD2(rng.uniform(-jitter...jitter) * w, rng.uniform(-jitter...jitter) * h)
-            return SIMD2(moved.x * cos(angle) - moved.y * sin(angle), moved.x * sin(angle) + moved.y * cos(angle))
+        let unit = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)].map { x, y -> Point in
+            let movedX = x + rng.uniform(-jitter...jitter) * w
+            let movedY = y + rng.uniform(-jitter...jitter) * h
+            return Point(x: movedX * cos(angle) - movedY * sin(angle), y: movedX * sin(angle) + movedY * cos(angle))
         }
-        let base = Quad(unit)
+        let base = Quad(topLeft: unit[0], topRight: unit[1], bottomRight: unit[2], bottomLeft: unit[3])
         let frame = Double(width * height)
         let margin = 0.015 * Double(min(width, height))
         let fit = min(
@@ -40,13 +40,12 @@ public enum PhotoComposer {
         let target = rng.uniform(lower...upper)
         // At the fitting limit the slack is zero, and rounding may make it a hair negative.
         let scale = min((target * frame / base.area).squareRoot(), fit)
-        let placed = base.scaled(scale)
+        let placed = base.scaled(by: scale)
         let slackX = max(0, Double(width) - 2 * margin - (placed.maxX - placed.minX))
         let slackY = max(0, Double(height) - 2 * margin - (placed.maxY - placed.minY))
-        let offset = SIMD2(
-            margin - placed.minX + rng.uniform(0...slackX),
-            margin - placed.minY + rng.uniform(0...slackY))
-        return PhotoLayout(width: width, height: height, quad: base.scaled(scale, offset: offset), scale: scale)
+        let dx = margin - placed.minX + rng.uniform(0...slackX)
+        let dy = margin - placed.minY + rng.uniform(0...slackY)
+        return PhotoLayout(width: width, height: height, quad: placed.offset(dx: dx, dy: dy), scale: scale)
     }
 
     /// Warps `document` onto `background` so that its corners land on `layout.quad`.
@@ -70,8 +69,8 @@ public enum PhotoComposer {
         let maskSource = try maskCanvas.grayRaster()
 
         let sourcePoints = [
-            SIMD2(0, 0), SIMD2(Double(docWidth), 0), SIMD2(Double(docWidth), Double(docHeight)),
-            SIMD2(0, Double(docHeight)),
+            Point(x: 0, y: 0), Point(x: Double(docWidth), y: 0), Point(x: Double(docWidth), y: Double(docHeight)),
+            Point(x: 0, y: Double(docHeight)),
         ]
         let warped = try crop(try project(source, from: sourcePoints, to: layout.quad.corners), width, height)
         let mask = try crop(try project(maskSource, from: sourcePoints, to: layout.quad.corners), width, height)
@@ -100,8 +99,8 @@ public enum PhotoComposer {
     }
 
     private static func project(
-        _ raster: Raster, from source: [SIMD2<Double>],
-        to destination: [SIMD2<Double>]
+        _ raster: Raster, from source: [Point],
+        to destination: [Point]
     ) throws(SynthError) -> Raster {
         let ptas = ptaCreate(4), ptad = ptaCreate(4)
         defer {

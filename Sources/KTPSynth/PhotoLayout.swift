@@ -1,3 +1,5 @@
+import KTPVision
+
 /// Where a document lands in a photo: decided before drawing, so the document can be drawn at
 /// the resolution it will have in the photo instead of being resampled up.
 public struct PhotoLayout: Sendable, Hashable {

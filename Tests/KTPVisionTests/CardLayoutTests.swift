@@ -76,6 +76,54 @@ import Testing
         #expect(reading.raw[.birth]?.text == "BANDUNG, 05-08-1990")
     }
 
+    @Test func cutsARowWithoutColonOrReadableLabelAtTheValueColumn() {
+        var rows = Self.card
+        rows[10].words = [("ISLAM", 280)]
+        rows[13].words = [("Kewarga", 30), ("negaraan", 130), ("WNI", 280)]
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.religion]?.text == "ISLAM")
+        #expect(reading.raw[.nationality]?.text == "WNI")
+        // The re-read box starts at the column (the colons end at 264), not a line height left of the value.
+        #expect(reading.valueBoxes[.nationality]?.x == 266)
+    }
+
+    @Test func aColonAfterTheLastValueWordIsNotTheSeparator() {
+        var rows = Self.card
+        rows[12].words = [("Pekerjaan", 30), ("WIRASWASTA:", 280)]
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.occupation]?.text == "WIRASWASTA:")
+        #expect(reading.raw[.religion]?.text == "ISLAM")
+    }
+
+    @Test func findsTheNIKRowWhenItsLabelIsLost() {
+        var rows = Self.card
+        rows[2].words = [("~", 30), (":3204054508900003", 250), ("Nama", 520)]
+        rows[3].words[0].0 = "N#m@"
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.nik]?.text == ":3204054508900003")
+        #expect(reading.nikBox != nil)
+        #expect(reading.isKTP)
+    }
+
+    @Test func theValueColumnFollowsALeaningCardAndIgnoresAStrayColon() throws {
+        let points = [(x: 260, y: 100), (x: 270, y: 200), (x: 280, y: 300), (x: 290, y: 400), (x: 700, y: 250)]
+        let column = try #require(ValueColumn.fit(points))
+        #expect(abs(column.slope - 0.1) < 1e-9)
+        #expect(column.x(atY: 500) == 300)
+        #expect(ValueColumn.fit([(x: 250, y: 10), (x: 262, y: 90)])?.x(atY: 1000) == 256)
+        #expect(ValueColumn.fit([]) == nil)
+    }
+
+    @Test func aProvinceHeaderAndValidNIKNeedTwoKTPLabelsWithoutTheNIKLabel() {
+        func reading(_ labels: [CardLabel: Double]) -> CardReading {
+            CardReading(
+                raw: [.nik: RawValue(text: "3204054508900003", confidence: 0.9)], valueBoxes: [:],
+                labelScores: labels, hasProvinceHeader: true)
+        }
+        #expect(reading([.district: 0.55, .maritalStatus: 0.5]).isKTP)
+        #expect(!reading([.district: 0.55, .name: 0.9]).isKTP)
+    }
+
     @Test func aDrivingLicenceIsNotAKTP() {
         let licence: [(y: Int, words: [(String, Int)])] = [
             (20, [("SURAT", 300), ("IZIN", 420), ("MENGEMUDI", 520)]),

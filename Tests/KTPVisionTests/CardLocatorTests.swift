@@ -36,4 +36,14 @@ import Testing
         #expect(quad.area == 856 * 540)
         #expect(abs(quad.aspectRatio - CardLocator.cardAspectRatio) < 1e-9)
     }
+
+    @Test func quadBoundsFollowAScaleAndAnOffset() {
+        let tilted = Quad(
+            topLeft: Point(x: 1, y: 0), topRight: Point(x: 10, y: 2),
+            bottomRight: Point(x: 9, y: 7), bottomLeft: Point(x: 0, y: 5))
+        let moved = tilted.scaled(by: 2).offset(dx: 3, dy: -1)
+        #expect([moved.minX, moved.maxX, moved.minY, moved.maxY] == [3, 23, -1, 13])
+        #expect(moved.area == tilted.area * 4)
+        #expect(moved.bottomRight == Point(x: 21, y: 13))
+    }
 }

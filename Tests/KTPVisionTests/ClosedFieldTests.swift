@@ -27,6 +27,25 @@ struct ClosedFieldTests {
         #expect(fuzzy > 0.3)
     }
 
+    @Test(arguments: [
+        (RawSlot.occupation, "ERA KARYAWAN SWASTA", FieldKey.occupation, "KARYAWAN SWASTA"),
+        (.occupation, "PELAJAR/MAHASISWA 17-05-2022", .occupation, "PELAJAR/MAHASISWA"),
+        (.maritalStatus, "PERAN CERAI MATI", .maritalStatus, "CERAI MATI"),
+        (.religion, "AGA MA ISLAM", .religion, "ISLAM"),
+    ])
+    func aValueAmongStrayWordsSnapsWithLessConfidence(slot: RawSlot, text: String, key: FieldKey, expected: String) {
+        let card = normalized(slot, text)
+        #expect(card.fields[key] == expected)
+        let clean = normalized(slot, expected)
+        #expect((card.confidence[key] ?? 1) < (clean.confidence[key] ?? 0))
+    }
+
+    @Test func birthPlaceLosesTheFullStopThatWasItsComma() {
+        let card = normalized(.birth, "MAKASSAR. 19-02-1990")
+        #expect(card.fields[.placeOfBirth] == "MAKASSAR")
+        #expect(card.fields[.dateOfBirth] == "19-02-1990")
+    }
+
     @Test func unknownWordKeepsTheCleanedReadingWithLowConfidence() {
         let card = normalized(.religion, "  xyzzy  qua ")
         #expect(card.fields[.religion] == "XYZZY QUA")

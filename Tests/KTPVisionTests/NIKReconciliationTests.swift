@@ -67,6 +67,27 @@ struct NIKReconciliationTests {
         #expect((mixed.confidence[.nik] ?? 1) < 0.8)
     }
 
+    @Test func theHeaderDecidesBetweenRegionsThatOneConfusedDigitSeparates() throws {
+        // 72.06.07 (Morowali) and 12.06.07 (Karo) both exist; the card's header says Morowali.
+        var raw = card(nik: "7206071708900003", digits: "1206071708900003")
+        raw[.provinceHeader] = RawValue(text: "PROVINSI SULAWESI TENGAH", confidence: 0.9)
+        raw[.cityHeader] = RawValue(text: "KABUPATEN MOROWALI", confidence: 0.9)
+        #expect(try normalize(raw).fields[.nik] == "7206071708900003")
+        raw[.provinceHeader] = RawValue(text: "PROVINSI SUMATERA UTARA", confidence: 0.9)
+        raw[.cityHeader] = RawValue(text: "KABUPATEN KARO", confidence: 0.9)
+        #expect(try normalize(raw).fields[.nik] == "1206071708900003")
+    }
+
+    @Test func aRegionDigitBothPassesConfusedIsRepairedOnlyWithTheHeadersAgreement() throws {
+        var raw = card(nik: "1206071708900003", digits: "1206071708900003")
+        #expect(try normalize(raw).fields[.nik] == "1206071708900003")
+        raw[.provinceHeader] = RawValue(text: "PROVINSI SULAWESI TENGAH", confidence: 0.9)
+        raw[.cityHeader] = RawValue(text: "KABUPATEN MOROWALI", confidence: 0.9)
+        let repaired = try normalize(raw)
+        #expect(repaired.fields[.nik] == "7206071708900003")
+        #expect((repaired.confidence[.nik] ?? 1) < 0.8)
+    }
+
     @Test func digitsPassWithAnExtraDigitIsRepairedByDroppingIt() throws {
         let result = try normalize(card(digits: "31710717089000003"))
         #expect(result.fields[.nik] == Self.male)

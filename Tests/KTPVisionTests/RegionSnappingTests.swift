@@ -60,6 +60,15 @@ struct RegionSnappingTests {
         #expect((result.confidence[.city] ?? 1) < (result.confidence[.district] ?? 0) + 0.2)
     }
 
+    @Test func aRegionNameAmongStrayWordsIsFoundWordRunByWordRun() throws {
+        let result = try normalize(
+            card(nik: Self.bandungNIK, district: "AMATAN CILEUNYI", village: "KAS OMAN CINUNUK"))
+        #expect(result.fields[.district] == "CILEUNYI")
+        #expect(result.fields[.administrativeVillage] == "CINUNUK")
+        let clean = try normalize(card(nik: Self.bandungNIK, district: "CILEUNYI"))
+        #expect((result.confidence[.district] ?? 1) < (clean.confidence[.district] ?? 0))
+    }
+
     @Test func cityHeaderMissingItsKindWordTakesTheTablesPrintedForm() throws {
         let result = try normalize(card(nik: Self.bandungNIK, city: "BANDUNG"))
         #expect(result.fields[.city] == "KABUPATEN BANDUNG")

@@ -11,22 +11,37 @@ public enum CardLayout {
         // the header, which spans the card, is read from rows of every word.
         let cut = Int(Double(width) * photoColumn)
         let body = LineGrouper.group(words.filter { $0.box.x < cut })
-        let assignment = align(body)
+        var assignment = align(body)
+        let nikRow = unlabelledNIKRow(body, assignment: assignment)
+        if let nikRow { assignment[nikRow] = LabelMatch(label: .nik, similarity: 0) }
         var raw: RawCard = [:]
         var scores: [CardLabel: Double] = [:]
         var boxes: [RawSlot: PixelRect] = [:]
+        var colonEnds: [Int: Int] = [:]
+        var valueStarts: [(x: Int, y: Int)] = []
         for (index, match) in assignment {
-            let value = valueWords(of: body[index], label: match.label)
+            let row = body[index]
+            if let end = colonEnd(of: row, label: match.label) {
+                colonEnds[index] = end
+                valueStarts.append((end, row.box.midY))
+            } else if match.similarity >= CardReading.seenLabel, row.words.count > match.label.wordCount {
+                // A clearly read label without a colon: its value starts a colon's width further on.
+                let first = row.words[match.label.wordCount].box
+                valueStarts.append((first.x - first.height / 2, row.box.midY))
+            }
+        }
+        let column = ValueColumn.fit(valueStarts)
+        for (index, match) in assignment {
+            let columnX = column?.x(atY: body[index].box.midY)
+            let start = colonEnds[index] ?? columnX
+            let value =
+                index == nikRow
+                ? digitRun(of: body[index]) : valueWords(of: body[index], label: match.label, column: columnX)
             scores[match.label] = match.similarity
             guard !value.isEmpty else { continue }
             let line = OCRLine(words: value)
             raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
-            let colonEnd = body[index].words.prefix(match.label.wordCount + 2).last { $0.text.contains(":") }
-                .map {
-                    $0.box.x + $0.box.width * (($0.text.firstIndex(of: ":")?.utf16Offset(in: $0.text) ?? 0) + 1)
-                        / max(1, $0.text.count)
-                }
-            boxes[match.label.slot] = widened(line.box, row: body[index].box, after: colonEnd, limit: cut)
+            boxes[match.label.slot] = widened(line.box, row: body[index].box, after: start, limit: cut)
         }
         appendAddressContinuation(lines: body, assignment: assignment, into: &raw)
         let firstLabelTop = assignment.keys.min().map { body[$0].box.y } ?? height
@@ -103,10 +118,11 @@ public enum CardLayout {
         return candidates.map { FuzzyMatcher.ratio(FuzzyMatcher.letters($0.joined()), label.letters) }.max() ?? 0
     }
 
-    /// The words after the label: after the first colon, else after the label's word count.
-    static func valueWords(of line: OCRLine, label: CardLabel) -> [OCRWord] {
+    /// The words after the label: after the first colon, else right of the value column, else
+    /// after the label's word count.
+    static func valueWords(of line: OCRLine, label: CardLabel, column: Int? = nil) -> [OCRWord] {
         let words = line.words
-        if let colon = words.firstIndex(where: { $0.text.contains(":") }), colon <= label.wordCount + 1 {
+        if let colon = separatorIndex(in: line, label: label) {
             var value = Array(words[(colon + 1)...])
             let afterColon = words[colon].text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             if afterColon.count == 2, !afterColon[1].isEmpty {
@@ -120,13 +136,58 @@ public enum CardLayout {
             }
             return value
         }
+        if let column {
+            return words.filter { $0.box.x + $0.box.width / 2 > column }
+        }
         let skip = min(words.count, label.wordCount)
         return Array(words.dropFirst(skip))
     }
 
-    /// A value's box grown by a third of a line up and down, to the left as far as the colon (or
-    /// a line height without one: a first word the sparse pass dropped) and up to four line
-    /// heights to the right, never into the photo column.
+    /// Where the colon after the label ends, if OCR read one among the label's first words.
+    static func colonEnd(of line: OCRLine, label: CardLabel) -> Int? {
+        separatorIndex(in: line, label: label).map { line.words[$0] }
+            .map {
+                $0.box.x + $0.box.width * (($0.text.firstIndex(of: ":")?.utf16Offset(in: $0.text) ?? 0) + 1)
+                    / max(1, $0.text.count)
+            }
+    }
+
+    /// The word holding the colon between label and value. A colon glued to the end of the last
+    /// word, past the label's own words (`Pekerjaan WIRASWASTA:`), is a stray mark after the value.
+    static func separatorIndex(in line: OCRLine, label: CardLabel) -> Int? {
+        guard let colon = line.words.firstIndex(where: { $0.text.contains(":") }), colon <= label.wordCount + 1
+        else { return nil }
+        let text = line.words[colon].text
+        let trailing = colon >= label.wordCount && colon == line.words.count - 1 && !text.hasPrefix(":")
+        return trailing ? nil : colon
+    }
+
+    /// The NIK's row when its label was not read: the first row above every found label whose
+    /// longest word holds fourteen or more digits, the NIK's large print surviving a photo too
+    /// soft for the small labels.
+    static func unlabelledNIKRow(_ lines: [OCRLine], assignment: [Int: LabelMatch]) -> Int? {
+        guard !assignment.values.contains(where: { $0.label == .nik }) else { return nil }
+        let firstLabel = assignment.keys.min() ?? lines.count
+        return lines.indices.prefix(firstLabel).first { index in
+            lines[index].words.contains { $0.text.filter(\.isASCIIDigit).count >= 14 }
+        }
+    }
+
+    /// The words of the row's longest run of mostly-digit words, around its most digit-laden word.
+    static func digitRun(of line: OCRLine) -> [OCRWord] {
+        let words = line.words
+        func digitCount(_ word: OCRWord) -> Int { word.text.filter(\.isASCIIDigit).count }
+        guard let peak = words.indices.max(by: { digitCount(words[$0]) < digitCount(words[$1]) }) else { return [] }
+        func mostlyDigits(_ index: Int) -> Bool { 2 * digitCount(words[index]) >= words[index].text.count }
+        var (low, high) = (peak, peak)
+        while low > 0, mostlyDigits(low - 1) { low -= 1 }
+        while high + 1 < words.count, mostlyDigits(high + 1) { high += 1 }
+        return Array(words[low...high])
+    }
+
+    /// A value's box grown by a third of a line up and down, to the left as far as the colon or
+    /// the value column (or a line height without either: a first word the sparse pass dropped)
+    /// and up to four line heights to the right, never into the photo column.
     static func widened(_ value: PixelRect, row: PixelRect, after colonEnd: Int?, limit: Int) -> PixelRect {
         let h = max(value.height, row.height / 2)
         let x = max(0, colonEnd.map { min(value.x, $0 + 2) } ?? value.x - h), y = max(0, row.y - h / 3)

@@ -35,11 +35,12 @@ public struct CardReading: Sendable, Hashable {
     /// enough evidence overall. One keyword is never enough: a driving licence also prints
     /// `Nama` and `Alamat`, and a student card prints `NIM`. When a photo is too soft for the
     /// small labels, the large print still decides it: a `PROVINSI` header over a `NIK` label
-    /// whose sixteen digits form a valid NIK is a KTP and nothing else.
+    /// whose sixteen digits form a valid NIK is a KTP and nothing else; when blur took the `NIK`
+    /// label itself, two other labels only a KTP prints stand in for it.
     public var isKTP: Bool {
         let nikLabel = (labelScores[.nik] ?? 0) >= Self.seenLabel
-        if hasProvinceHeader, nikLabel, hasValidNIK { return true }
         let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
+        if hasProvinceHeader, hasValidNIK, nikLabel || distinctive >= 2 { return true }
         return (hasProvinceHeader || nikLabel) && distinctive >= 3 && evidence >= 10
     }
 

@@ -47,6 +47,19 @@ public struct Quad: Sendable, Hashable, Codable {
         return height > 0 ? width / height : 0
     }
 
+    public var minX: Double { corners.map(\.x).min()! }
+    public var maxX: Double { corners.map(\.x).max()! }
+    public var minY: Double { corners.map(\.y).min()! }
+    public var maxY: Double { corners.map(\.y).max()! }
+
+    /// The same quad moved by `dx`, `dy`.
+    public func offset(dx: Double, dy: Double) -> Quad {
+        func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
+        return Quad(
+            topLeft: move(topLeft), topRight: move(topRight),
+            bottomRight: move(bottomRight), bottomLeft: move(bottomLeft))
+    }
+
     /// The same quad with every coordinate multiplied by `factor`.
     public func scaled(by factor: Double) -> Quad {
         func scale(_ p: Point) -> Point { Point(x: p.x * factor, y: p.y * factor) }

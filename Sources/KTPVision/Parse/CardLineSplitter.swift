@@ -10,7 +10,10 @@ enum CardLineSplitter {
         }
         let words = value.split(separator: " ")
         guard let first = words.firstIndex(where: { $0.contains(where: \.isASCIIDigit) }) else { return (value, "") }
-        return (words[..<first].joined(separator: " "), words[first...].joined(separator: " "))
+        // Without a comma, a full stop ending the place is the comma misread.
+        var place = words[..<first].joined(separator: " ")
+        if place.hasSuffix(".") { place.removeLast() }
+        return (place, words[first...].joined(separator: " "))
     }
 
     /// `LAKI-LAKI Gol. Darah : O` → (`LAKI-LAKI`, `O`). Without the label, a short last word

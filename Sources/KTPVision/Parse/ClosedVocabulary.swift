@@ -26,6 +26,13 @@ struct ClosedVocabulary: Sendable {
             let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
             return FieldReading(value: value, confidence: confidence)
         }
+        // The first of equally close runs, the longest, wins.
+        let runs = TextCleaner.wordRuns(of: text).compactMap { matcher.match($0, in: spellings) }
+        if let hit = runs.max(by: { $0.similarity < $1.similarity }) {
+            let value = aliases[hit.value] ?? hit.value
+            let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
+            return FieldReading(value: value, confidence: confidence * Confidence.repairFactor)
+        }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
     }
 }

@@ -36,11 +36,22 @@ public struct FieldNormalizer: Sendable {
             genderLine.map { RawValue(text: $0.gender, confidence: genderConfidence) })
         readings[.bloodType] = BloodTypeReader.read(genderLine?.blood ?? "", ocr: genderConfidence)
 
-        let printed = NIKResolver.Printed(
+        var printed = NIKResolver.Printed(
             date: printedDate.date, dateReading: printedDate.reading,
             yearHint: CardDate.yearHint(in: birth?.date ?? ""),
             gender: Gender(rawValue: genderReading.value), genderReading: genderReading
         )
+        if let regions {
+            let snapper = RegionSnapper(table: regions)
+            let province = snapper.snap(
+                raw[.provinceHeader]?.text ?? "", ocr: raw[.provinceHeader]?.confidence ?? 0, level: .province,
+                guided: nil, parent: nil)
+            let regency = snapper.snap(
+                raw[.cityHeader]?.text ?? "", ocr: raw[.cityHeader]?.confidence ?? 0, level: .regency,
+                guided: nil, parent: province.code)
+            printed.provinceCode = province.code
+            printed.regencyCode = regency.code
+        }
         let resolution = NIKResolver(regions: regions)
             .resolve(general: raw[.nik], digitsOnly: raw[.nikDigits], printed: printed)
         readings[.nik] = resolution.nik

@@ -6,5 +6,9 @@ extension NIKResolver {
         var yearHint: Int?
         var gender: Gender?
         var genderReading: FieldReading
+        /// The province and regency codes the card's header snapped to on its own, unguided by
+        /// any NIK: the region digits' own cross-check.
+        var provinceCode: String? = nil
+        var regencyCode: String? = nil
     }
 }

@@ -8,7 +8,8 @@ struct NIKResolver: Sendable {
     var trustedPrinted = 0.7
 
     func resolve(general: RawValue?, digitsOnly: RawValue?, printed: Printed) -> NIKResolution {
-        let candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly)
+        var candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly)
+        candidates += regionRepairs(of: candidates, printed: printed)
         let unchanged = NIKResolution(
             nik: .unread, validNIK: nil, dateOfBirth: printed.dateReading,
             gender: printed.genderReading, warnings: [])
@@ -60,7 +61,43 @@ struct NIKResolver: Sendable {
             }
         }
         if let gender = printed.gender, gender == nik.gender { score += 1 }
+        score += Double(headerAgreement(nik, printed))
         return score
+    }
+
+    /// How many of the header's province and regency the NIK's region digits agree with.
+    func headerAgreement(_ nik: NIK, _ printed: Printed) -> Int {
+        let region = nik.region
+        return (printed.provinceCode == region.province ? 1 : 0) + (printed.regencyCode == region.regency ? 1 : 0)
+    }
+
+    /// Readings whose region digits disagree with a header that snapped to the table, with one of
+    /// the four province and regency digits swapped for a glyph OCR confuses it with (`7` read as
+    /// `1`) so that both agree. Only the header can confirm these digits, so nothing is offered
+    /// without it.
+    func regionRepairs(of candidates: [NIKCandidate], printed: Printed) -> [NIKCandidate] {
+        guard let regions, let regency = printed.regencyCode else { return [] }
+        var repairs: [NIKCandidate] = []
+        for candidate in candidates {
+            guard let nik = NIK(candidate.digits), headerAgreement(nik, printed) < 2 else { continue }
+            let digits = Array(candidate.digits)
+            for index in 0..<4 {
+                for replacement in OCRConfusion.confusableDigits[digits[index]] ?? [] {
+                    var changed = digits
+                    changed[index] = replacement
+                    let text = String(changed)
+                    guard let repaired = NIK(text), repaired.region.regency == regency,
+                        regions.contains(repaired.region.district)
+                    else { continue }
+                    var repair = candidate
+                    repair.digits = text
+                    repair.edits += 1
+                    repair.corroborated = false
+                    repairs.append(repair)
+                }
+            }
+        }
+        return repairs
     }
 
     /// The candidate with one `DDMMYY` digit replaced so that it encodes a confidently printed

@@ -16,8 +16,25 @@ struct RegionSnapper: Sendable {
 
     /// Snaps `text` at `level`. `guided` is the NIK's code at this level, if the table has it;
     /// `parent` is the code one level up (snapped, or the NIK's) that bounds the search.
+    ///
+    /// A reading that snaps to nothing as a whole is tried word run by word run, longest first,
+    /// since blur often adds a label's tail or a stray mark to the name.
     func snap(_ text: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?) -> RegionSnap {
         let reading = cleaned(text, level: level)
+        let whole = snap(reading: reading, ocr: ocr, level: level, guided: guided, parent: parent)
+        guard whole.code == nil else { return whole }
+        let parts = TextCleaner.wordRuns(of: reading).filter { FuzzyMatcher.key($0).count >= 4 }.map {
+            snap(reading: $0, ocr: ocr, level: level, guided: guided, parent: parent)
+        }
+        // Longer runs come first, so they win a tie.
+        guard var best = parts.filter({ $0.code != nil }).max(by: { $0.reading.confidence < $1.reading.confidence })
+        else { return whole }
+        best.reading.confidence *= Confidence.repairFactor
+        return best
+    }
+
+    private func snap(reading: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?) -> RegionSnap
+    {
         guard !FuzzyMatcher.key(reading).isEmpty else {
             return RegionSnap(reading: .unread, code: nil, mismatchesNIK: false)
         }

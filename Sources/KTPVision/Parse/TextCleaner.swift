@@ -56,4 +56,15 @@ enum TextCleaner {
         let unlabelled = removeLabel(text, labels: labels)
         return keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
     }
+
+    /// Every run of consecutive words shorter than the whole, longest first: the value inside a
+    /// reading that also caught a label's tail or a neighbouring print (`ERA KARYAWAN SWASTA`,
+    /// `PELAJAR 17-05-2022`).
+    static func wordRuns(of text: String) -> [String] {
+        let words = text.split(separator: " ")
+        guard words.count > 1 else { return [] }
+        return stride(from: words.count - 1, through: 1, by: -1).flatMap { length in
+            (0...(words.count - length)).map { words[$0..<($0 + length)].joined(separator: " ") }
+        }
+    }
 }

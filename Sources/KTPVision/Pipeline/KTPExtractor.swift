@@ -10,6 +10,8 @@ public final class KTPExtractor {
     static let analysisWidth = 480
     /// Below this the page is not worth a second pass per field.
     static let rereadEvidence = 6.0
+    /// Text leaning more than this (1.5°) after deskewing is levelled and read again.
+    static let rereadSkew = 1.5 * Double.pi / 180
 
     private let ocr: TesseractEngine
     private let normalizer: FieldNormalizer
@@ -76,13 +78,24 @@ public final class KTPExtractor {
     func read(_ card: Raster, mode: OCRPreprocessor.Mode) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
         // The rectified card can still lean a degree or two, which splits label from value rows.
-        let prepared = Deskew.straighten(unrotated) ?? unrotated
-        inspector?("card", card)
-        inspector?("ocr", prepared)
+        var prepared = Deskew.straighten(unrotated) ?? unrotated
         // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
         let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
-        let words = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
-        var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
+        let lines = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding)
+        var reading = CardLayout.read(lines.flatMap(\.words), width: prepared.width, height: prepared.height)
+        if let skew = TextSkew.angle(of: lines.flatMap(\.words)), abs(skew) >= Self.rereadSkew,
+            let level = Raster(
+                owning: pixRotate(prepared.pix, Float(-skew), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0))
+        {
+            // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew
+            // search) puts labels and values on different rows; level it by the text itself. The
+            // levelled reading wins unless only the tilted one was recognised as a KTP.
+            let levelWords = ocr.recognize(level, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+            let levelReading = CardLayout.read(levelWords, width: level.width, height: level.height)
+            if levelReading.isKTP || !reading.isKTP { (prepared, reading) = (level, levelReading) }
+        }
+        inspector?("card", card)
+        inspector?("ocr", prepared)
         guard reading.evidence >= Self.rereadEvidence else { return reading }
         for (slot, box) in reading.valueBoxes {
             let region = box.clamped(width: prepared.width, height: prepared.height)
