@@ -12,11 +12,11 @@ import Testing
     /// A tmux server of the test's own, so that nothing of the operator's tmux is touched or waited on.
     static let socket = "ktp-test-\(UUID().uuidString.prefix(8))"
 
+    static let env = URL(fileURLWithPath: "/usr/bin/env")
+
     @discardableResult
-    static func tmux(_ arguments: [String], capture: Bool = true) async throws -> String {
-        try await ChildProcess.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket] + arguments, captureOutput: capture
-        ).output
+    static func tmux(_ arguments: [String]) async throws -> String {
+        try await ChildProcess.run(env, ["tmux", "-L", socket] + arguments).output
     }
 
     /// Waits until the pane shows `text`; returns the last capture either way.
@@ -67,17 +67,24 @@ import Testing
             ktp.path, "demo", "--photos", Self.root.appendingPathComponent("Tests/KTPVisionTests/Fixtures").path,
             "--limit", "4", "--theme", Self.root.appendingPathComponent("themes/default.toml").path,
         ].joined(separator: " ")
-        // The new session's server is a daemon that keeps whatever stdout it was given: give it none.
-        try await Self.tmux(
-            ["new-session", "-d", "-s", session, "-x", "120", "-y", "32", command + "; echo KTP_EXIT=$?; sleep 60"],
-            capture: false)
+        // The first client starts the server, a daemon: it is launched, not waited on, and the session polled.
+        try ChildProcess.launch(
+            Self.env,
+            ["tmux", "-L", Self.socket, "new-session", "-d", "-s", session, "-x", "120", "-y", "32",
+             command + "; echo KTP_EXIT=$?; sleep 60"])
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline,
+            (try await ChildProcess.run(Self.env, ["tmux", "-L", Self.socket, "has-session", "-t", session])).status != 0
+        {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         do {
             try await drive(session, data: data)
         } catch {
-            try? await Self.tmux(["kill-server"], capture: false)
+            _ = try? await Self.tmux(["kill-server"])
             throw error
         }
-        try await Self.tmux(["kill-server"], capture: false)
+        try await Self.tmux(["kill-server"])
     }
 
     func drive(_ session: String, data: URL) async throws {

@@ -16,10 +16,9 @@ public enum ChildProcess {
     }
 
     /// Runs `executable` to its end and returns its status and standard output. An empty value in
-    /// `environment` unsets that variable. `captureOutput: false` sends the output to /dev/null, for
-    /// programs that leave a daemon holding their stdout (tmux).
+    /// `environment` unsets that variable.
     public static func run(
-        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], captureOutput: Bool = true
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:]
     ) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
@@ -27,18 +26,29 @@ public enum ChildProcess {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             .filter { !$0.value.isEmpty }
         let output = Pipe()
-        process.standardOutput = captureOutput ? output : FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let data = captureOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+                let data = output.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 continuation.resume(
                     returning: Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
                 )
             }
         }
+    }
+
+    /// Starts `executable` without waiting for it, its output to /dev/null: for a program that leaves a daemon
+    /// behind (tmux's first client starts the server; waiting on such a client was seen to hang here).
+    public static func launch(_ executable: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
     }
 
     /// Waits for a started process to end, off the cooperative threads.
