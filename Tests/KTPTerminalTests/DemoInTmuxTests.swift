@@ -126,4 +126,39 @@ import Testing
         let copy = try #require(try await ledger.submission(referenceID: "sandbox-NO_KTP_DETECTED-r1"))
         #expect(copy.reprocessOf == "sandbox-NO_KTP_DETECTED")
     }
+
+    @Test(.timeLimit(.minutes(2)), arguments: ["TERM", "INT"])
+    func aSignalEndsTheDashboardAndRestoresTheTerminal(signal: String) async throws {
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-signal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let session = "ktp-signal-\(signal)"
+        // Nothing listens on port 9: the dashboard must still open, on an empty ledger, and close cleanly.
+        let command = [
+            "env", "TERM=xterm-256color", "LANG=C.UTF-8", ktp.path, "dashboard", "--api", "http://127.0.0.1:9",
+            "--app-id", "app", "--api-key", "key", "--ledger", data.appendingPathComponent("ledger.sqlite").path,
+        ].joined(separator: " ")
+        try ChildProcess.launch(
+            Self.env,
+            ["tmux", "-L", Self.socket, "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+             command + "; echo KTP_EXIT=$?; sleep 60"])
+        do {
+            let open = try await Self.screen(session, showing: "no submissions yet", within: .seconds(30))
+            #expect(open.contains("0 pending"))
+            let shell = try await Self.tmux(["display", "-p", "-t", session, "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let child = try await ChildProcess.run(Self.env, ["pgrep", "-P", shell, "-f", "ktp dashboard"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(!child.isEmpty)
+            _ = try await ChildProcess.run(Self.env, ["kill", "-\(signal)", child])
+            let after = try await Self.screen(session, showing: "KTP_EXIT=")
+            #expect(after.contains("KTP_EXIT=0"))
+            let alternate = try await Self.tmux(["display", "-p", "-t", session, "#{alternate_on}"])
+            #expect(alternate.hasPrefix("0"), "the screen is restored after SIG\(signal)")
+        } catch {
+            _ = try? await Self.tmux(["kill-session", "-t", session])
+            throw error
+        }
+        _ = try? await Self.tmux(["kill-session", "-t", session])
+    }
 }
