@@ -20,3 +20,14 @@ public enum Masking {
         }.joined(separator: " ")
     }
 }
+
+extension ResultBody {
+    /// This body with the NIK and name masked, for printing.
+    public func masked() -> ResultBody {
+        guard var fields = data.fields else { return self }
+        var copy = self
+        for key in [FieldKey.nik, .fullName] { fields[key] = Masking.mask(fields[key], for: key) }
+        copy.data.fields = fields
+        return copy
+    }
+}

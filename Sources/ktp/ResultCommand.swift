@@ -37,10 +37,7 @@ struct ResultCommand: AsyncParsableCommand {
             if reveal { try await opened.ledger.recordReveal(entry.id, by: "ktp result --reveal") }
         }
         if json {
-            if !reveal, var fields = body.data.fields {
-                for key in [FieldKey.nik, .fullName] { fields[key] = Masking.mask(fields[key], for: key) }
-                body.data.fields = fields
-            }
+            if !reveal { body = body.masked() }
             Diagnostics.say(String(decoding: try ResultBody.makeEncoder(pretty: true).encode(body), as: UTF8.self))
         } else {
             Diagnostics.say("reference   \(referenceID)")

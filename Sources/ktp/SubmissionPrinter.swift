@@ -59,11 +59,7 @@ struct SubmissionJSON: Encodable {
         submittedAt = submission.submittedAt
         completedAt = submission.completedAt
         reprocessOf = submission.reprocessOf
-        result = submission.result
-        if !reveal, var fields = result?.data.fields {
-            for key in [FieldKey.nik, .fullName] { fields[key] = Masking.mask(fields[key], for: key) }
-            result?.data.fields = fields
-        }
+        result = reveal ? submission.result : submission.result?.masked()
     }
 
     enum CodingKeys: String, CodingKey {

@@ -112,11 +112,3 @@ struct SubmitCommand: AsyncParsableCommand {
         return Tracker.Receiver(host: String(parts[0]), port: port, publicURL: callbackURL)
     }
 }
-
-extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
-    }
-}

@@ -93,3 +93,15 @@ import Testing
         #expect(Masking.mask("ISLAM", for: .religion) == "ISLAM")
     }
 }
+
+@Suite struct MaskedResultBodyTests {
+    @Test func maskingHidesTheNIKAndNameAndKeepsTheRest() {
+        let fields = KTPFields([.nik: "3171011708900003", .fullName: "BUDI SANTOSO", .city: "JAKARTA PUSAT"])
+        let body = ResultBody(data: ExtractionResult(referenceID: "mask-01", status: .success, fields: fields))
+        let masked = body.masked().data.fields
+        #expect(masked?[.nik] == "3171********0003")
+        #expect(masked?[.fullName] == "B*** S******")
+        #expect(masked?[.city] == "JAKARTA PUSAT")
+        #expect(ResultBody(data: ExtractionResult(referenceID: "mask-02", status: .failed)).masked().data.fields == nil)
+    }
+}
