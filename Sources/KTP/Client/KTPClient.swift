@@ -35,11 +35,11 @@ public final class KTPClient: Sendable {
     }
 
     public func shutdown() async throws {
-        guard
-            isShutDown.withLock({ shut in
-                defer { shut = true }; return !shut
-            })
-        else { return }
+        let wasOpen = isShutDown.withLock { shut in
+            defer { shut = true }
+            return !shut
+        }
+        guard wasOpen else { return }
         try await http.shutdown()
     }
 
