@@ -1,14 +1,7 @@
 import Foundation
 
-/// The contract's reference_id rules, and the ids the SDK makes.
-public enum ReferenceID {
-    static let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-")
-
-    /// 6 to 64 characters from `[A-Za-z0-9._:-]`.
-    public static func isValid(_ id: String) -> Bool {
-        (6...64).contains(id.count) && id.allSatisfy(allowed.contains)
-    }
-
+/// The ids the SDK makes, within the contract's rule.
+extension ReferenceID {
     /// A fresh id no other submission shares: `ktp-` and 24 random hex digits.
     public static func generate() -> String {
         "ktp-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(24)

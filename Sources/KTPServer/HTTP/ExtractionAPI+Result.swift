@@ -15,7 +15,7 @@ extension ExtractionAPI {
         guard let referenceID, !referenceID.isEmpty else {
             throw ContractError(.invalidPayloadReferenceIDNotFound, status: 404, "reference_id is missing")
         }
-        guard (6...64).contains(referenceID.count) else {
+        guard ReferenceID.lengths.contains(referenceID.count) else {
             throw ContractError(.invalidPayloadReferenceID, "reference_id must be 6 to 64 characters")
         }
         let isSandbox = app.mode == .sandbox

@@ -73,14 +73,10 @@ public struct SubmitValidator: Sendable {
 
     /// 6 to 64 characters of `[A-Za-z0-9._:-]` (ours).
     public static func checkReferenceID(_ id: String) -> ContractError? {
-        guard (6...64).contains(id.count) else {
+        guard ReferenceID.lengths.contains(id.count) else {
             return ContractError(.invalidPayloadReferenceID, "reference_id must be 6 to 64 characters")
         }
-        let allowed = { (c: Unicode.Scalar) in
-            ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c)
-                || "._:-".unicodeScalars.contains(c)
-        }
-        guard id.unicodeScalars.allSatisfy(allowed) else {
+        guard ReferenceID.hasAllowedCharacters(id) else {
             return ContractError(
                 .invalidPayloadReferenceID, "reference_id may hold only letters, digits, '.', '_', ':', '-'")
         }
