@@ -19,15 +19,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Runs `body` with an open connection, and closes it however `body` ends.
     func using<T>(_ body: (Connection) async throws -> T) async throws -> T {
-        let opened = try await connect()
-        do {
-            let result = try await body(opened)
-            await opened.close()
-            return result
-        } catch {
-            await opened.close()
-            throw error
-        }
+        try await connect().closing(after: body)
     }
 
     /// The client, the ledger, and the embedded service when one was started or found.
@@ -80,6 +72,18 @@ struct Connection {
             submitters[sandbox.appID] = Submitter(client: sandbox, ledger: ledger, keepPhotos: keepPhotos)
         }
         return submitters
+    }
+
+    /// Runs `body`, then closes this connection however `body` ends.
+    func closing<T>(after body: (Connection) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
     }
 
     func close() async {

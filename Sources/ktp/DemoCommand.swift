@@ -56,13 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
             feeding.cancel()
             sandboxPolling.cancel()
         }
-        do {
-            try await runtime.run()
-        } catch {
-            await opened.close()
-            throw error
-        }
-        await opened.close()
+        try await opened.closing { _ in try await runtime.run() }
     }
 
     static func photoFiles(in folder: String) throws -> [String] {
