@@ -48,6 +48,10 @@ public struct BenchmarkReport: Sendable {
                 "\(flag.rawValue) \(overall.flags[flag]?.f1.map { String(format: "%.3f", $0) } ?? "–")"
             }.joined(separator: ", ") + "\n"
         out +=
+            "\nCounting fields washed out by glare as misses: NIK exact "
+            + "\(Self.percent(overall.nikExactCountingWashedOut)), mean field exact "
+            + "\(Self.percent(overall.meanFieldExactCountingWashedOut))\n"
+        out +=
             "\n| field | " + summaries.map(\.name).filter { $0 != "negatives" }.joined(separator: " | ") + " | all |\n"
         out += "|---|" + String(repeating: "--:|", count: summaries.filter { $0.name != "negatives" }.count + 1) + "\n"
         for key in FieldKey.allCases {

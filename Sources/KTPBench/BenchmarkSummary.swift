@@ -9,6 +9,9 @@ public struct BenchmarkSummary: Sendable, Hashable {
     /// are not counted, the NIK included.
     public var nikExact: Double?
     public var meanFieldExact: Double?
+    /// The same two shares with washed-out fields counted as misses: what a user would see.
+    public var nikExactCountingWashedOut: Double?
+    public var meanFieldExactCountingWashedOut: Double?
     public var fieldAccuracy: [FieldKey: Double]
     public var detectionAccuracy: Double
     /// Photos that are not a KTP but were read as one.
@@ -35,13 +38,9 @@ public struct BenchmarkSummary: Sendable, Hashable {
         let cards = samples.filter(\.isKTP)
         self.cards = cards.count
         nikExact = Self.share(cards.filter { !$0.washedOut.contains(.nik) }) { $0.isCorrect(.nik) }
-        meanFieldExact =
-            cards.isEmpty
-            ? nil
-            : cards.map { sample in
-                let keys = sample.scoredKeys
-                return Double(keys.filter(sample.isCorrect).count) / Double(max(1, keys.count))
-            }.reduce(0, +) / Double(cards.count)
+        nikExactCountingWashedOut = Self.share(cards) { $0.isCorrect(.nik) }
+        meanFieldExact = Self.meanFieldShare(cards, keys: \.scoredKeys)
+        meanFieldExactCountingWashedOut = Self.meanFieldShare(cards) { _ in FieldKey.allCases }
         var accuracy: [FieldKey: Double] = [:]
         for key in FieldKey.allCases {
             let scored = cards.filter { !$0.washedOut.contains(key) }
@@ -66,6 +65,15 @@ public struct BenchmarkSummary: Sendable, Hashable {
         p90Seconds = Self.quantile(times, 0.9)
         baselineMedianSeconds = Self.median(samples.compactMap(\.baselineSeconds))
         singleThreadBaselineMedianSeconds = Self.median(samples.compactMap(\.singleThreadBaselineSeconds))
+    }
+
+    private static func meanFieldShare(_ cards: [BenchmarkSample], keys: (BenchmarkSample) -> [FieldKey]) -> Double? {
+        guard !cards.isEmpty else { return nil }
+        let shares = cards.map { sample in
+            let scored = keys(sample)
+            return Double(scored.filter(sample.isCorrect).count) / Double(max(1, scored.count))
+        }
+        return shares.reduce(0, +) / Double(cards.count)
     }
 
     private static func share(_ samples: [BenchmarkSample], _ predicate: (BenchmarkSample) -> Bool) -> Double? {

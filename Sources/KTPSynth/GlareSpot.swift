@@ -73,20 +73,23 @@ public struct GlareSpot: Sendable, Hashable {
         return (dx * dx + dy * dy).squareRoot()
     }
 
-    /// The fields whose text box (base pixels, drawn at `scale`) lies mostly inside the core.
+    /// The fields with at least a character's worth of print inside the saturated core: a
+    /// stretch of the text box, as wide as half its height, where the core covers the text from
+    /// top to bottom. That print is gone, so no reading can give the field back exactly.
     public func washedOut(_ boxes: [FieldKey: PixelRect], scale: Double) -> [FieldKey] {
         FieldKey.allCases.filter { key in
-            guard let box = boxes[key] else { return false }
-            var inside = 0, total = 0
-            for i in 0..<12 {
-                for j in 0..<4 {
-                    let x = (Double(box.x) + Double(box.width) * (Double(i) + 0.5) / 12) * scale
-                    let y = (Double(box.y) + Double(box.height) * (Double(j) + 0.5) / 4) * scale
-                    total += 1
-                    if radius(x, y) <= coreRadius { inside += 1 }
+            guard let box = boxes[key], box.width > 0, box.height > 0 else { return false }
+            let step = Double(box.height) / 8
+            var run = 0.0
+            var longest = 0.0
+            for x in stride(from: Double(box.x) + step / 2, to: Double(box.x + box.width), by: step) {
+                let covered = [0.2, 0.5, 0.8].allSatisfy { fraction in
+                    radius(x * scale, (Double(box.y) + Double(box.height) * fraction) * scale) <= coreRadius
                 }
+                run = covered ? run + step : 0
+                longest = max(longest, run)
             }
-            return inside * 2 > total
+            return longest >= Double(box.height) / 2
         }
     }
 }

@@ -35,6 +35,8 @@ import Testing
         #expect(summary.meanFieldExact == 1)
         #expect(summary.fieldAccuracy[.fullName] == .some(nil))
         #expect(summary.fieldAccuracy[.nik] == 1)
+        #expect(summary.meanFieldExactCountingWashedOut == 16.0 / 17)
+        #expect(summary.nikExactCountingWashedOut == 1)
     }
 
     @Test func aNegativeReadAsACardIsAFalseAccept() {

@@ -16,6 +16,15 @@ import KTPSynth
         #expect(elsewhere.washedOut(boxes, scale: 2).isEmpty)
     }
 
+    @Test func aCoreOverOneCharacterOfALongFieldWashesItOut() {
+        // The NIK box spans x 200–320 and y 200–240 at scale 2; a core 16 px across its end
+        // erases a character or so of it.
+        let overTheEnd = GlareSpot(centreX: 312, centreY: 220, coreRadius: 24, aspect: 1, falloff: 40)
+        #expect(overTheEnd.washedOut(boxes, scale: 2) == [.nik])
+        let grazing = GlareSpot(centreX: 312, centreY: 250, coreRadius: 24, aspect: 1, falloff: 40)
+        #expect(grazing.washedOut(boxes, scale: 2).isEmpty)
+    }
+
     @Test func coreIsSaturatedAndFarPixelsUntouched() {
         var image = RGBImage(width: 200, height: 100, fill: (40, 60, 80))
         GlareSpot(centreX: 50, centreY: 50, coreRadius: 10, aspect: 1, falloff: 20).apply(to: &image)

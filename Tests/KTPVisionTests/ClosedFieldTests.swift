@@ -74,6 +74,34 @@ struct ClosedFieldTests {
         #expect(normalized(.nationality, text).fields[.nationality] == expected)
     }
 
+    @Test func theRareWNAIsTakenOnlyFromAConfidentExactReading() {
+        #expect(normalized(.nationality, "WNA", confidence: 0.9).fields[.nationality] == "WNA")
+        let unsure = normalized(.nationality, "WNA", confidence: 0.4)
+        #expect(unsure.fields[.nationality] == "WNI")
+        #expect((unsure.confidence[.nationality] ?? 1) <= 0.3)
+        #expect(normalized(.nationality, "WN4").fields[.nationality] == "WNI")
+        #expect(normalized(.nationality, "VA").fields[.nationality] == "WNI")
+    }
+
+    @Test(arguments: [
+        (RawSlot.religion, "DDHA", FieldKey.religion, "BUDDHA"),
+        (.maritalStatus, "CERAI M", .maritalStatus, "CERAI MATI"),
+        (.occupation, "KARYA STA", .occupation, "KARYAWAN SWASTA"),
+        (.occupation, "JS RUMAH TANGGA", .occupation, "MENGURUS RUMAH TANGGA"),
+    ])
+    func whatGlareLeftOfAValueSnapsToTheValueItIsPartOf(
+        slot: RawSlot, text: String, key: FieldKey, expected: String
+    ) {
+        let card = normalized(slot, text)
+        #expect(card.fields[key] == expected)
+        #expect((card.confidence[key] ?? 1) < (normalized(slot, expected).confidence[key] ?? 0))
+    }
+
+    @Test func aFragmentTooShortOrUnlikeAnyValueIsNotSnapped() {
+        #expect(normalized(.religion, "AM").fields[.religion] == "AM")
+        #expect(normalized(.religion, "XQZVW").fields[.religion] == "XQZVW")
+    }
+
     @Test(arguments: [
         ("LAKI-LAKI Gol. Darah : O", "LAKI-LAKI", "O"), ("LAKI LAKI GOL DARAH 0", "LAKI-LAKI", "O"),
         ("PEREMPUAN Gol. Darah : AB+", "PEREMPUAN", "AB+"), ("PEREMPUAN Darah: B-", "PEREMPUAN", "B-"),
@@ -98,6 +126,7 @@ struct ClosedFieldTests {
     @Test(arguments: [
         ("005/012", "005/012"), ("5/12", "005/012"), ("005 / 012", "005/012"), ("0051012", "005/012"),
         ("005l012", "005/012"), ("005I012", "005/012"), ("RT/RW : 01/02", "001/002"), ("OO5/O12", "005/012"),
+        ("0027002", "002/002"),
     ])
     func rtRwIsZeroPaddedAndRecoversAMisreadSlash(text: String, expected: String) {
         #expect(normalized(.rtRw, text).fields[.rtRw] == expected)
@@ -106,6 +135,7 @@ struct ClosedFieldTests {
     @Test(arguments: [
         ("SEUMUR HIDUP", "SEUMUR HIDUP"), ("SEUMUR HIDUF", "SEUMUR HIDUP"), ("SEUMURHIDUP", "SEUMUR HIDUP"),
         ("seumur  hidup", "SEUMUR HIDUP"), ("17-08-2017", "17-08-2017"), ("17 O8 2017", "17-08-2017"),
+        ("SE MUAT PADA", "SEUMUR HIDUP"),
     ])
     func validUntilIsLifetimeOrADate(text: String, expected: String) {
         #expect(normalized(.validUntil, text).fields[.validUntil] == expected)
@@ -123,6 +153,13 @@ struct ClosedFieldTests {
     @Test func addressKeepsNumbersAndPunctuation() {
         let card = normalized(.address, "Alamat :  jl. spesimen  no. 12/B,  blok-C'")
         #expect(card.fields[.address] == "JL. SPESIMEN NO. 12/B, BLOK-C")
+    }
+
+    @Test func addressAbbreviationsGetBackTheFullStopBlurTook() {
+        #expect(normalized(.address, "KP SPESIMEN").fields[.address] == "KP. SPESIMEN")
+        #expect(
+            normalized(.address, "KOMP, SPESIMEN BLOK A1 NO 39").fields[.address] == "KOMP. SPESIMEN BLOK A1 NO. 39")
+        #expect(normalized(.address, "SPESIMEN NO").fields[.address] == "SPESIMEN NO")
     }
 
     @Test func birthLineSplitsIntoPlaceAndDate() {

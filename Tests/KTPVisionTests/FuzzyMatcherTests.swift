@@ -33,4 +33,19 @@ struct FuzzyMatcherTests {
     @Test func theFirstCandidateWinsATie() {
         #expect(FuzzyMatcher.best("WN", in: ["WNI", "WNA"])?.value == "WNI")
     }
+
+    @Test func aFragmentIsExplainedWhollyByTheNameItCameFrom() {
+        let end = FuzzyMatcher.fragment("KMUR", in: "SUKAMAKMUR")
+        #expect(end.explained == 1)
+        #expect(end.coverage == 0.4)
+        let gapped = FuzzyMatcher.fragment("KARYA STA", in: "KARYAWAN SWASTA")
+        #expect(gapped.explained > 0.9)
+        #expect(FuzzyMatcher.fragment("XYZ", in: "ISLAM").explained == 0)
+    }
+
+    @Test func oneContiguousLossExplainsBetterThanLettersPickedFromAllOver() {
+        let contiguous = FuzzyMatcher.fragment("SUKA", in: "SUKAMAKMUR")
+        let scattered = FuzzyMatcher.fragment("SUKA", in: "SXUXKXAX")
+        #expect(contiguous.explained > scattered.explained)
+    }
 }

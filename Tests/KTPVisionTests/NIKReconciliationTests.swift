@@ -172,6 +172,42 @@ struct NIKReconciliationTests {
         #expect(result.confidence[.nik] == 0)
     }
 
+    /// The card around a NIK from Tanah Abang, with its header and district printed.
+    func jakartaCard(nik: String, gender: String = "LAKI-LAKI Gol. Darah : O") -> RawCard {
+        var raw = card(nik: nik, gender: gender)
+        raw[.provinceHeader] = RawValue(text: "PROVINSI DKI JAKARTA", confidence: 0.9)
+        raw[.cityHeader] = RawValue(text: "JAKARTA PUSAT", confidence: 0.9)
+        raw[.district] = RawValue(text: "TANAH ABANG", confidence: 0.9)
+        return raw
+    }
+
+    @Test func aNIKGlareCutShortIsCompletedFromTheHeaderDistrictAndBirthDate() throws {
+        // Glare hid `1708`, the birth day and month.
+        let result = try normalize(jakartaCard(nik: "317107900003"))
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.warnings.map(\.code).contains(.nikCorrected))
+        #expect((result.confidence[.nik] ?? 1) < 0.7)
+    }
+
+    @Test func aNIKWhoseSerialGlareHidIsNotCompleted() throws {
+        let result = try normalize(jakartaCard(nik: "317107170890"))
+        #expect(result.fields[.nik] == "")
+    }
+
+    @Test func aCompletionMustAgreeWithTheDigitsThatWereRead() throws {
+        // `3171` then a serial: but `99` where the region should be is not this card's NIK.
+        let result = try normalize(jakartaCard(nik: "3199900003"))
+        #expect(result.fields[.nik] == "")
+    }
+
+    @Test func twoNIKDateDigitsAreRepairedWhenBirthDateAndSexArePrintedConfidently() throws {
+        let result = try normalize(card(nik: "3171071208900004", gender: "PEREMPUAN"))
+        #expect(result.fields[.nik] == Self.female)
+        #expect(result.warnings.map(\.code) == [.nikCorrected])
+        let unsureSex = try normalize(card(nik: "3171071208900004", gender: nil))
+        #expect(unsureSex.fields[.nik] != Self.female)
+    }
+
     @Test func withoutATableTheNIKIsStillValidatedAndCrossChecked() {
         let result = FieldNormalizer(regions: nil).normalize(card(nik: "3171071703900003"))
         #expect(result.fields[.nik] == Self.male)

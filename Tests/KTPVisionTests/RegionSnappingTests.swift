@@ -60,6 +60,27 @@ struct RegionSnappingTests {
         #expect((result.confidence[.city] ?? 1) < (result.confidence[.district] ?? 0) + 0.2)
     }
 
+    @Test func whatGlareLeftOfANameSnapsToTheNIKsRegion() throws {
+        let result = try normalize(card(nik: Self.bandungNIK, district: "CILE"))
+        #expect(result.fields[.district] == "CILEUNYI")
+        #expect((result.confidence[.district] ?? 1) < 0.7)
+    }
+
+    @Test func aFragmentTwoNamesExplainAlikeIsNotSnapped() throws {
+        // `SU…BARAT` is as much SUMATERA BARAT as SULAWESI BARAT.
+        let result = try normalize(card(nik: nil, province: "PROVINSI SU 3ARAT"))
+        #expect(result.fields[.state] != "SUMATERA BARAT")
+        #expect(result.fields[.state] != "SULAWESI BARAT")
+    }
+
+    @Test func aBirthPlaceOneSlipFromARegencyTakesItsName() throws {
+        var raw = card(nik: nil)
+        raw[.birth] = RawValue(text: "KAMANA, 17-08-1990", confidence: 0.9)
+        #expect(try normalize(raw).fields[.placeOfBirth] == "KAIMANA")
+        raw[.birth] = RawValue(text: "SPESIMEN, 17-08-1990", confidence: 0.9)
+        #expect(try normalize(raw).fields[.placeOfBirth] == "SPESIMEN")
+    }
+
     @Test func aRegionNameAmongStrayWordsIsFoundWordRunByWordRun() throws {
         let result = try normalize(
             card(nik: Self.bandungNIK, district: "AMATAN CILEUNYI", village: "KAS OMAN CINUNUK"))

@@ -29,7 +29,10 @@ extension ClosedVocabulary {
         Vocabulary.nationalities,
         aliases: ["INDONESIA": "WNI"],
         labels: ["KEWARGANEGARAAN"],
-        minimumSimilarity: 0.66
+        minimumSimilarity: 0.66,
+        // Foreign residents hold a tiny share of KTPs.
+        rare: ["WNA"],
+        usual: "WNI"
     )
 
     static let occupation = ClosedVocabulary(

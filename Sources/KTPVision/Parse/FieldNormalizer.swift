@@ -43,6 +43,7 @@ public struct FieldNormalizer: Sendable {
         )
         if let regions {
             let snapper = RegionSnapper(table: regions)
+            readings[.placeOfBirth] = readings[.placeOfBirth].map(snapper.snapBirthPlace)
             let province = snapper.snap(
                 raw[.provinceHeader]?.text ?? "", ocr: raw[.provinceHeader]?.confidence ?? 0, level: .province,
                 guided: nil, parent: nil)
@@ -51,6 +52,13 @@ public struct FieldNormalizer: Sendable {
                 guided: nil, parent: province.code)
             printed.provinceCode = province.code
             printed.regencyCode = regency.code
+            if let regencyCode = regency.code {
+                printed.districtCode =
+                    snapper.snap(
+                        raw[.district]?.text ?? "", ocr: raw[.district]?.confidence ?? 0, level: .district,
+                        guided: nil, parent: regencyCode
+                    ).code
+            }
         }
         let resolution = NIKResolver(regions: regions)
             .resolve(general: raw[.nik], digitsOnly: raw[.nikDigits], printed: printed)

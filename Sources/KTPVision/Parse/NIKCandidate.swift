@@ -7,6 +7,8 @@ struct NIKCandidate: Sendable, Hashable {
     var edits: Int
     /// Both passes read exactly these digits.
     var corroborated: Bool
+    /// Digits glare hid were filled in from the card's printed region and birth date.
+    var completed = false
 
     /// Readings of the two passes: as read, with one extra digit dropped, and mixes of the two
     /// where they disagree in a few places.
@@ -96,7 +98,8 @@ struct NIKCandidate: Sendable, Hashable {
             best[candidate.digits] = NIKCandidate(
                 digits: candidate.digits, confidence: max(existing.confidence, candidate.confidence),
                 edits: min(existing.edits, candidate.edits),
-                corroborated: existing.corroborated || candidate.corroborated
+                corroborated: existing.corroborated || candidate.corroborated,
+                completed: existing.completed && candidate.completed
             )
         }
         return order.compactMap { best[$0] }

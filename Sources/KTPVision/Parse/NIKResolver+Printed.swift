@@ -10,5 +10,7 @@ extension NIKResolver {
         /// any NIK: the region digits' own cross-check.
         var provinceCode: String? = nil
         var regencyCode: String? = nil
+        /// The district the printed `Kecamatan` snapped to inside that regency.
+        var districtCode: String? = nil
     }
 }

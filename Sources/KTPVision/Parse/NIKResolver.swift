@@ -1,7 +1,8 @@
 /// Chooses the most plausible NIK among the OCR readings and reconciles it with the printed
 /// birth date and sex: a NIK whose region exists and whose date and sex agree with the card
 /// wins; one wrong date digit is repaired from a confidently printed date; a garbled printed
-/// date is taken from a plausible NIK. It never makes a NIK up from nothing.
+/// date is taken from a plausible NIK. It never makes a NIK up from nothing: a reading that lost digits to glare is completed
+/// only from the card's own print, and only when the rest of it agrees.
 struct NIKResolver: Sendable {
     let regions: RegionTable?
     /// A printed date or sex this sure is trusted over the NIK's digits.
@@ -10,6 +11,10 @@ struct NIKResolver: Sendable {
     func resolve(general: RawValue?, digitsOnly: RawValue?, printed: Printed) -> NIKResolution {
         var candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly)
         candidates += regionRepairs(of: candidates, printed: printed)
+        let anyPlausible = candidates.contains { candidate in
+            NIK(candidate.digits).map { regions?.contains($0.region.district) != false } ?? false
+        }
+        if !anyPlausible { candidates += completions(general: general, digitsOnly: digitsOnly, printed: printed) }
         let unchanged = NIKResolution(
             nik: .unread, validNIK: nil, dateOfBirth: printed.dateReading,
             gender: printed.genderReading, warnings: [])
@@ -17,6 +22,10 @@ struct NIKResolver: Sendable {
             return unchanged
         }
         var warnings: [ValidationWarning] = []
+        if chosen.completed {
+            let detail = "NIK digits hidden by glare were completed from the printed region and birth date"
+            warnings.append(ValidationWarning(.nikCorrected, detail))
+        }
         if let repaired = repairedDatePart(of: chosen, printed: printed) {
             chosen = repaired
             let detail = "a NIK birth-date digit was repaired from the printed date"
@@ -100,8 +109,8 @@ struct NIKResolver: Sendable {
         return repairs
     }
 
-    /// The candidate with one `DDMMYY` digit replaced so that it encodes a confidently printed
-    /// date (and sex, when printed), if exactly one digit differs. Two OCR passes that agree
+    /// The candidate with one `DDMMYY` digit (two, when the sex is printed confidently too)
+    /// replaced so that it encodes a confidently printed date and sex. Two OCR passes that agree
     /// outweigh the printed fields, so a corroborated reading is never repaired.
     func repairedDatePart(of candidate: NIKCandidate, printed: Printed) -> NIKCandidate? {
         guard !candidate.corroborated, let date = printed.date,
@@ -110,9 +119,11 @@ struct NIKResolver: Sendable {
         let current = candidate.digits.dropFirst(6).prefix(6)
         let genders = printed.genderReading.confidence >= trustedPrinted ? printed.gender.map { [$0] } : nil
         if genders == nil, NIK(candidate.digits)?.encodes(date) == true { return nil }
+        // With the sex printed too, the six digits are fully known: glare may have taken two.
+        let repairable = genders == nil ? 1 : 2
         for gender in genders ?? Gender.allCases {
             let expected = NIK.datePart(for: date, gender: gender)
-            guard Self.differingDigits(current, expected) == 1 else { continue }
+            guard (1...repairable).contains(Self.differingDigits(current, expected)) else { continue }
             let digits = String(candidate.digits.prefix(6)) + expected + String(candidate.digits.suffix(4))
             guard NIK(digits) != nil else { continue }
             var repaired = candidate

@@ -1,8 +1,6 @@
-/// Reads `RT/RW` into `NNN/NNN`, zero-padded, including the common misreading of the slash
-/// as `1`, `l` or `I` (`0051012`).
+/// Reads `RT/RW` into `NNN/NNN`, zero-padded, including the misreading of the slash as a
+/// digit or letter (`0051012`, `0027002`).
 enum RTRWReader {
-    static let slashLookalikes: Set<Character> = ["1", "l", "I", "|", "L", "i", "!"]
-
     static func read(_ raw: RawValue?) -> FieldReading {
         guard let raw else { return .unread }
         let text = TextCleaner.removeLabel(raw.text, labels: ["RT/RW", "RTRW", "RT RW"])
@@ -22,9 +20,8 @@ enum RTRWReader {
         let groups = marked.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "|" && $0 != "!" })
         if groups.count == 2, let rt = number(groups[0]), let rw = number(groups[1]) { return ([rt, rw], true) }
         let joined = Array(groups.joined())
-        if joined.count == 7, slashLookalikes.contains(joined[3]),
-            let rt = number(joined[0..<3]), let rw = number(joined[4..<7])
-        {
+        // Seven characters are two three-digit numbers and whatever the slash was read as.
+        if joined.count == 7, let rt = number(joined[0..<3]), let rw = number(joined[4..<7]) {
             return ([rt, rw], true)
         }
         if joined.count == 6, let rt = number(joined[0..<3]), let rw = number(joined[3..<6]) {

@@ -28,9 +28,60 @@ struct RegionSnapper: Sendable {
         }
         // Longer runs come first, so they win a tie.
         guard var best = parts.filter({ $0.code != nil }).max(by: { $0.reading.confidence < $1.reading.confidence })
-        else { return whole }
+        else { return fragmentSnap(reading, ocr: ocr, level: level, guided: guided, parent: parent) ?? whole }
         best.reading.confidence *= Confidence.repairFactor
         return best
+    }
+
+    /// A birth place is most often a regency or city: a reading one slip from such a name
+    /// (`KAMANA`) is taken as it, and anything else is left as read.
+    func snapBirthPlace(_ reading: FieldReading) -> FieldReading {
+        guard FuzzyMatcher.key(reading.value).count >= 4 else { return reading }
+        let names = table.regencyCodes.compactMap(table.printedRegency).map { name in
+            Self.kindWord(of: name).map { String(name.dropFirst($0.count)) } ?? name
+        }
+        guard let hit = FuzzyMatcher(minimumSimilarity: 0.8).match(reading.value, in: names), hit.similarity < 1
+        else { return reading }
+        return FieldReading(value: hit.value, confidence: reading.confidence * hit.similarity)
+    }
+
+    /// What glare left of a name (`KMUR` of `SUKAMAKMUR`), snapped to the NIK's region when
+    /// that explains it, or else to the one entry that explains it clearly better than the rest.
+    private func fragmentSnap(
+        _ reading: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?
+    )
+        -> RegionSnap?
+    {
+        guard FuzzyMatcher.key(reading).count >= 3 else { return nil }
+        let minimumExplained = 0.8
+        let minimumCoverage = 0.3
+        func fragment(_ code: String) -> FuzzyMatcher.Fragment? {
+            guard let printed = level.printed(code, in: table) else { return nil }
+            var names = [printed]
+            if level == .regency, let kind = Self.kindWord(of: printed) {
+                names.append(String(printed.dropFirst(kind.count)))
+            }
+            return names.map { FuzzyMatcher.fragment(reading, in: $0) }.max {
+                ($0.explained, $0.coverage) < ($1.explained, $1.coverage)
+            }
+        }
+        func accepted(_ fragment: FuzzyMatcher.Fragment) -> Bool {
+            fragment.explained >= minimumExplained && fragment.coverage >= minimumCoverage
+        }
+        func snap(_ code: String, _ fragment: FuzzyMatcher.Fragment, mismatch: Bool) -> RegionSnap {
+            var snap = snapped(
+                to: code, similarity: fragment.explained * fragment.coverage.squareRoot(), ocr: ocr, level: level,
+                mismatch: mismatch)
+            snap.reading.confidence *= Confidence.repairFactor
+            return snap
+        }
+        if let guided, let own = fragment(guided), accepted(own) { return snap(guided, own, mismatch: false) }
+        let ranked = pool(level: level, parent: parent).compactMap { code in fragment(code).map { (code, $0) } }
+            .sorted { $0.1.explained > $1.1.explained }
+        guard let (code, best) = ranked.first, accepted(best) else { return nil }
+        // Another entry explaining the fragment as well makes it a guess.
+        if ranked.count > 1, ranked[1].1.explained > best.explained - 0.1 { return nil }
+        return snap(code, best, mismatch: guided != nil)
     }
 
     private func snap(reading: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?) -> RegionSnap

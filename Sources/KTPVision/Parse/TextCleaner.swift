@@ -51,10 +51,22 @@ enum TextCleaner {
         return keeping(lettered) { $0.isLetter || $0.isNumber || ".,'-".contains($0) }
     }
 
-    /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`.
+    /// The abbreviations Dukcapil prints with a full stop (`JL. MAWAR NO. 5`), which blur often
+    /// drops or turns into a comma.
+    static let addressAbbreviations: Set<String> = ["JL", "GG", "KP", "KOMP", "NO", "DSN"]
+
+    /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`; a known abbreviation followed by
+    /// more of the address gets its full stop back.
     static func address(_ text: String, labels: [String]) -> String {
         let unlabelled = removeLabel(text, labels: labels)
-        return keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
+        let kept = keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
+        var words = kept.split(separator: " ").map(String.init)
+        for index in words.indices.dropLast() {
+            var bare = Substring(words[index])
+            while bare.last == "." || bare.last == "," { bare.removeLast() }
+            if addressAbbreviations.contains(String(bare)) { words[index] = bare + "." }
+        }
+        return words.joined(separator: " ")
     }
 
     /// Every run of consecutive words shorter than the whole, longest first: the value inside a

@@ -14,6 +14,10 @@ enum ValidUntilReader {
             let confidence = Confidence.snapped(ocr: raw.confidence, similarity: hit.similarity)
             return FieldReading(value: hit.value, confidence: confidence)
         }
+        if !text.contains(where: \.isNumber), FuzzyMatcher.key(text).count >= 4 {
+            // Without a digit it cannot be a date, so it is the only other thing printed here.
+            return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
+        }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
     }
 }
