@@ -67,6 +67,17 @@ import Testing
         #expect(reading.raw[.district]?.text == "RANCAEKEK")
     }
 
+    @Test func theLastRowsWhoseLabelsBlurTookFollowTheLastLabelRowByRow() {
+        var card = Self.card
+        card[13] = (560, [("x", 30), ("WNI", 280)])
+        card[14] = (600, [("iii", 30), ("SEUMUR", 280), ("HIDUP", 400)])
+        card.append((760, [("SPESIMEN", 30)]))
+        let reading = CardLayout.read(Self.words(card), width: 1200, height: 800)
+        #expect(reading.raw[.nationality]?.text == "WNI")
+        #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
+        #expect(reading.raw.count == Self.card.count)
+    }
+
     @Test func toleratesOCRNoiseInLabels() {
         var rows = Self.card
         rows[13].words[0].0 = "Kewarqaneqaraan:"

@@ -139,6 +139,14 @@ struct NIKReconciliationTests {
         #expect((result.confidence[.dateOfBirth] ?? 1) < 0.9)
     }
 
+    @Test func aConfidentPrintedDateOneDigitOffACorroboratedNIKIsTakenFromTheNIK() throws {
+        let result = try normalize(card(nik: Self.male, digits: Self.male, birth: "SPESIMEN, 17-06-1990"))
+        #expect(result.fields[.dateOfBirth] == "17-08-1990")
+        #expect(result.warnings.map(\.code) == [.birthDateCorrected])
+        let onePass = try normalize(card(digits: "3171071706900003", birth: "SPESIMEN, 17-08-1990"))
+        #expect(onePass.fields[.dateOfBirth] == "17-08-1990")
+    }
+
     @Test func printedSexThatDisagreesIsKeptWithAWarning() throws {
         let result = try normalize(card(nik: Self.male, digits: Self.male, gender: "PEREMPUAN"))
         #expect(result.fields[.gender] == "PEREMPUAN")

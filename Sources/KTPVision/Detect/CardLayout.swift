@@ -82,7 +82,29 @@ public enum CardLayout {
             }
         }
         fillGaps(&assignment, lineCount: n)
+        fillTail(&assignment, lines: lines)
         return assignment
+    }
+
+    /// Lines after the last found label, each one row pitch below the one before, are the
+    /// labels that follow it: blur takes the small labels of the last rows first.
+    private static func fillTail(_ assignment: inout [Int: LabelMatch], lines: [OCRLine]) {
+        let labels = CardLabel.allCases
+        let found = assignment.sorted { $0.key < $1.key }
+        let pitches = zip(found, found.dropFirst()).map { a, b in
+            Double(lines[b.key].box.midY - lines[a.key].box.midY) / Double(b.key - a.key)
+        }.sorted()
+        guard let last = found.last, pitches.count >= 3, var label = labels.firstIndex(of: last.value.label) else {
+            return
+        }
+        let pitch = pitches[pitches.count / 2]
+        var line = last.key
+        while line + 1 < lines.count, label + 1 < labels.count {
+            let step = Double(lines[line + 1].box.midY - lines[line].box.midY)
+            guard step >= 0.6 * pitch, step <= 1.5 * pitch else { return }
+            (line, label) = (line + 1, label + 1)
+            assignment[line] = LabelMatch(label: labels[label], similarity: 0)
+        }
     }
 
     /// Where k lines sit between two assigned labels that are k labels apart, they are those labels.

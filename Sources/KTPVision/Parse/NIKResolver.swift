@@ -44,7 +44,9 @@ struct NIKResolver: Sendable {
             warnings.append(ValidationWarning(.nikRegionUnknown, "the NIK's district is not in the region table"))
         }
         let plausible = regionKnown != false
-        let date = reconcileDate(nik, confidence: confidence, plausible: plausible, printed: printed, &warnings)
+        let date = reconcileDate(
+            nik, confidence: confidence, plausible: plausible, corroborated: chosen.corroborated, printed: printed,
+            &warnings)
         let gender = reconcileGender(nik, confidence: confidence, plausible: plausible, printed: printed, &warnings)
         if warnings.contains(where: { $0.code == .nikBirthDateMismatch || $0.code == .nikGenderMismatch }) {
             confidence *= Confidence.repairFactor
@@ -143,7 +145,7 @@ struct NIKResolver: Sendable {
     }
 
     private func reconcileDate(
-        _ nik: NIK, confidence: Double, plausible: Bool, printed: Printed,
+        _ nik: NIK, confidence: Double, plausible: Bool, corroborated: Bool, printed: Printed,
         _ warnings: inout [ValidationWarning]
     ) -> FieldReading {
         let reading = printed.dateReading
@@ -151,9 +153,10 @@ struct NIKResolver: Sendable {
             if nik.encodes(date) {
                 return FieldReading(value: reading.value, confidence: reading.confidence + (1 - reading.confidence) / 2)
             }
-            if plausible, reading.confidence < trustedPrinted, confidence > reading.confidence,
-                let fromNIK = nik.birthDate(yearHint: date.year)
-            {
+            // Two passes agreeing on the NIK's large print outweigh one slip in the small print.
+            let oneSlip = Self.differingDigits(nik.datePart, NIK.datePart(for: date, gender: nik.gender)) == 1
+            let unsure = reading.confidence < trustedPrinted && confidence > reading.confidence
+            if plausible, unsure || (corroborated && oneSlip), let fromNIK = nik.birthDate(yearHint: date.year) {
                 warnings.append(ValidationWarning(.birthDateCorrected, "an unsure printed date was taken from the NIK"))
                 return FieldReading(value: fromNIK.formatted, confidence: confidence * Confidence.repairFactor)
             }
