@@ -117,6 +117,14 @@ struct ClosedFieldTests {
         #expect(card.fields[.bloodType] == blood)
     }
 
+    @Test func anEmptyBloodTypeAfterAReadLabelIsTheDashBlurTook() {
+        let card = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah :")
+        #expect(card.fields[.bloodType] == "-")
+        #expect((card.confidence[.bloodType] ?? 1) <= 0.3)
+        #expect(normalized(.genderAndBlood, "LAKI-LAKI").fields[.bloodType] == "")
+        #expect(normalized(.genderAndBlood, "PEREMPUAN Gol. Darah : ABE").fields[.bloodType] == "AB+")
+    }
+
     @Test func bloodTypeReadFromADigitIsLessConfident() {
         let letter = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : O").confidence[.bloodType] ?? 0
         let digit = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : 0").confidence[.bloodType] ?? 0

@@ -4,14 +4,18 @@
 /// to be mapped keeps a lowered confidence.
 enum BloodTypeReader {
     static let letterForDigit: [Character: Character] = ["0": "O", "8": "B", "4": "A", "6": "B", "Q": "O", "D": "O"]
-    /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t` or a `F`.
-    static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "*", "‡", "†"]
+    /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t`, an `F` or, blurred, an `E`.
+    static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "E", "*", "‡", "†"]
     /// What a `-` is read as: a dash of another length, an underscore, a tilde.
     static let minusLookalikes: Set<Character> = ["-", "—", "–", "_", "~", "="]
 
-    static func read(_ text: String, ocr: Double) -> FieldReading {
+    /// `labelled`: the `Gol. Darah` label was read. Blur takes a lone `-` before any letter, so an
+    /// empty value after a read label is taken as one, unsurely.
+    static func read(_ text: String, ocr: Double, labelled: Bool = false) -> FieldReading {
         let compact = RegionTable.printed(text).filter { $0 != " " && $0 != ":" && $0 != "." && $0 != "|" }
-        guard !compact.isEmpty else { return .unread }
+        guard !compact.isEmpty else {
+            return labelled ? FieldReading(value: "-", confidence: Confidence.unmatched(ocr: ocr)) : .unread
+        }
         if compact == "-" { return FieldReading(value: "-", confidence: ocr) }
         if compact.count == 1, minusLookalikes.contains(compact.first!) {
             return FieldReading(value: "-", confidence: Confidence.clamp(ocr) * Confidence.repairFactor)

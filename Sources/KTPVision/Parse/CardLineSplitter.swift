@@ -18,7 +18,9 @@ enum CardLineSplitter {
 
     /// `LAKI-LAKI Gol. Darah : O` → (`LAKI-LAKI`, `O`). Without the label, a short last word
     /// is taken as the blood type.
-    static func genderAndBlood(_ text: String) -> (gender: String, blood: String) {
+    /// `labelled` says whether the `Gol. Darah` label itself was read, so that an empty value
+    /// after it is known to be there but unread.
+    static func genderAndBlood(_ text: String) -> (gender: String, blood: String, labelled: Bool) {
         let value = TextCleaner.removeLabel(text, labels: ["JENIS KELAMIN", "KELAMIN"], trailing: false)
         let words = value.split(separator: " ").map(String.init)
         let keys = words.map(FuzzyMatcher.key)
@@ -30,12 +32,12 @@ enum CardLineSplitter {
                 bloodStart += 1
             }
             let blood = words[min(bloodStart, words.count)...].joined(separator: " ")
-            return (words[..<label].joined(separator: " "), blood)
+            return (words[..<label].joined(separator: " "), blood, true)
         }
         if words.count >= 2, let last = words.last, last.count <= 3, !isGenderWord(last) {
-            return (words.dropLast().joined(separator: " "), last)
+            return (words.dropLast().joined(separator: " "), last, false)
         }
-        return (value, "")
+        return (value, "", false)
     }
 
     /// `GOL`, `GOL.`, `DARAH`, `GOLDARAH` and near misses.

@@ -34,7 +34,8 @@ public struct FieldNormalizer: Sendable {
         let genderConfidence = raw[.genderAndBlood]?.confidence ?? 0
         let genderReading = ClosedVocabulary.gender.read(
             genderLine.map { RawValue(text: $0.gender, confidence: genderConfidence) })
-        readings[.bloodType] = BloodTypeReader.read(genderLine?.blood ?? "", ocr: genderConfidence)
+        readings[.bloodType] = BloodTypeReader.read(
+            genderLine?.blood ?? "", ocr: genderConfidence, labelled: genderLine?.labelled ?? false)
 
         var printed = NIKResolver.Printed(
             date: printedDate.date, dateReading: printedDate.reading,
