@@ -79,4 +79,32 @@ import Testing
         #expect(plain.depth == 8 && plain.width == 200)
         #expect(sharpened.depth == 8 && sharpened.width == 300 && sharpened.height == 120)
     }
+
+    /// The band photographed in dim light: every level scaled by `factor`.
+    static func dimmed(_ image: GrayImage, by factor: Double) -> GrayImage {
+        GrayImage(
+            width: image.width, height: image.height,
+            pixels: image.pixels.map { UInt8((Double($0) * factor).rounded()) })
+    }
+
+    @Test func liftExposureBringsADimCardsPaperBackToLight() throws {
+        // Paper at 50 and ink at 15: darker than Leptonica's foreground threshold everywhere.
+        let dim = Self.dimmed(Self.band(), by: 0.25)
+        let lifted = try #require(OCRPreprocessor.liftExposure(Raster(dim))).gray()
+        let (inkX, paperX, rows) = (5..<35, 60..<195, 10..<70)
+        #expect(abs(Self.mean(lifted, x: paperX, y: rows) - 235) <= 3)
+        #expect(abs(Self.mean(lifted, x: inkX, y: rows) - 70.5) <= 3)
+    }
+
+    @Test func liftExposureLeavesAWellLitCardAlone() {
+        #expect(OCRPreprocessor.liftExposure(Raster(Self.band())) == nil)
+    }
+
+    @Test func plainModeGivesADimCardLightPaperAndDarkInk() {
+        let dim = Raster(TestImages.rgb(Self.dimmed(Self.band(noise: 2), by: 0.25)))
+        let prepared = OCRPreprocessor.prepare(dim, mode: .plain).gray()
+        let (ink, paper) = (Self.mean(prepared, x: 5..<35, y: 10..<70), Self.mean(prepared, x: 60..<195, y: 10..<70))
+        #expect(paper > 180)
+        #expect(paper - ink > 100)
+    }
 }
