@@ -100,10 +100,20 @@ import Testing
         #expect(OCRPreprocessor.liftExposure(Raster(Self.band())) == nil)
     }
 
-    @Test func plainModeGivesADimCardLightPaperAndDarkInk() {
-        let dim = Raster(TestImages.rgb(Self.dimmed(Self.band(noise: 2), by: 0.25)))
+    @Test func plainModeGivesADimCardLightPaperAndDarkStrokes() {
+        // Strokes three pixels wide every twelve, at 15 on paper at 50, like a line of dim text.
+        let (width, height) = (240, 60)
+        let pixels = (0..<(width * height)).map { $0 % width % 12 < 3 ? UInt8(15) : UInt8(50) }
+        let dim = Raster(TestImages.rgb(GrayImage(width: width, height: height, pixels: pixels)))
         let prepared = OCRPreprocessor.prepare(dim, mode: .plain).gray()
-        let (ink, paper) = (Self.mean(prepared, x: 5..<35, y: 10..<70), Self.mean(prepared, x: 60..<195, y: 10..<70))
+        let columns = (0..<width).filter { $0 > 12 && $0 < width - 12 }
+        func mean(_ phase: Range<Int>) -> Double {
+            let values = (5..<(height - 5)).flatMap { y in
+                columns.filter { phase.contains($0 % 12) }.map { Double(prepared[$0, y]) }
+            }
+            return values.reduce(0, +) / Double(values.count)
+        }
+        let (ink, paper) = (mean(1..<2), mean(6..<10))
         #expect(paper > 180)
         #expect(paper - ink > 100)
     }
