@@ -79,4 +79,42 @@ import Testing
         #expect(plain.depth == 8 && plain.width == 200)
         #expect(sharpened.depth == 8 && sharpened.width == 300 && sharpened.height == 120)
     }
+
+    /// The band photographed in dim light: every level scaled by `factor`.
+    static func dimmed(_ image: GrayImage, by factor: Double) -> GrayImage {
+        GrayImage(
+            width: image.width, height: image.height,
+            pixels: image.pixels.map { UInt8((Double($0) * factor).rounded()) })
+    }
+
+    @Test func liftExposureBringsADimCardsPaperBackToLight() throws {
+        // Paper at 50 and ink at 15: darker than Leptonica's foreground threshold everywhere.
+        let dim = Self.dimmed(Self.band(), by: 0.25)
+        let lifted = try #require(OCRPreprocessor.liftExposure(Raster(dim))).gray()
+        let (inkX, paperX, rows) = (5..<35, 60..<195, 10..<70)
+        #expect(abs(Self.mean(lifted, x: paperX, y: rows) - 235) <= 3)
+        #expect(abs(Self.mean(lifted, x: inkX, y: rows) - 70.5) <= 3)
+    }
+
+    @Test func liftExposureLeavesAWellLitCardAlone() {
+        #expect(OCRPreprocessor.liftExposure(Raster(Self.band())) == nil)
+    }
+
+    @Test func plainModeGivesADimCardLightPaperAndDarkStrokes() {
+        // Strokes three pixels wide every twelve, at 15 on paper at 50, like a line of dim text.
+        let (width, height) = (240, 60)
+        let pixels = (0..<(width * height)).map { $0 % width % 12 < 3 ? UInt8(15) : UInt8(50) }
+        let dim = Raster(TestImages.rgb(GrayImage(width: width, height: height, pixels: pixels)))
+        let prepared = OCRPreprocessor.prepare(dim, mode: .plain).gray()
+        let columns = (0..<width).filter { $0 > 12 && $0 < width - 12 }
+        func mean(_ phase: Range<Int>) -> Double {
+            let values = (5..<(height - 5)).flatMap { y in
+                columns.filter { phase.contains($0 % 12) }.map { Double(prepared[$0, y]) }
+            }
+            return values.reduce(0, +) / Double(values.count)
+        }
+        let (ink, paper) = (mean(1..<2), mean(6..<10))
+        #expect(paper > 180)
+        #expect(paper - ink > 100)
+    }
 }

@@ -18,16 +18,34 @@ public enum OCRPreprocessor {
     static let unsharpHalfWidth: Int32 = 6
     /// How much of the high-pass detail the unsharp mask adds back.
     static let unsharpFraction: Float = 1.5
+    /// Where exposure lifting puts the 97th percentile, the paper of a card that fills most of the image.
+    static let liftedPaper = 235
+    /// Exposure lifting multiplies by at most this much, so a nearly black image is not made of noise.
+    static let maximumLift = 5.0
+    /// A photo that needs less than this is left to background normalisation alone.
+    static let minimumLift = 1.25
 
     /// The red channel drops the card's blue background, the red SPESIMEN stamp and the red photo
-    /// backdrop in one step, while black text stays black; background normalisation then evens
-    /// out lighting gradients and lifts dark photos.
+    /// backdrop in one step, while black text stays black; a dark photo's exposure is lifted, and
+    /// background normalisation then evens out lighting gradients.
     public static func prepare(_ card: Raster, mode: Mode = .plain) -> Raster {
         let rgb = Raster(owning: pixConvertTo32(card.pix)) ?? card
         guard let red = Raster(owning: pixGetRGBComponent(rgb.pix, Int32(COLOR_RED))) else { return card }
-        let normalised = Raster(owning: pixBackgroundNormSimple(red.pix, nil, nil)) ?? red
+        let lifted = liftExposure(red) ?? red
+        let normalised = Raster(owning: pixBackgroundNormSimple(lifted.pix, nil, nil)) ?? lifted
         guard mode == .sharpened else { return normalised }
         return sharpen(despeckle(normalised) ?? normalised) ?? normalised
+    }
+
+    /// A dark photo stretched so its paper is light again, or `nil` when it is light enough already.
+    /// Leptonica's background normalisation takes everything darker than 100 for ink, so on a dim
+    /// photo it finds no paper at all and leaves the card as dark as it came.
+    static func liftExposure(_ gray: Raster) -> Raster? {
+        let paper = gray.gray().percentile(0.97)
+        let gain = min(maximumLift, Double(liftedPaper) / Double(max(paper, 1)))
+        guard gain >= minimumLift else { return nil }
+        // A linear map that sends `0` to black and `255 / gain` to white.
+        return Raster(owning: pixGammaTRC(nil, gray.pix, 1.0, 0, Int32((255 / gain).rounded())))
     }
 
     /// A 3×3 median: removes the sensor and JPEG speckle that background normalisation lifts on a
