@@ -37,10 +37,8 @@ struct RegionSnapper: Sendable {
     /// (`KAMANA`) is taken as it, and anything else is left as read.
     func snapBirthPlace(_ reading: FieldReading) -> FieldReading {
         guard FuzzyMatcher.key(reading.value).count >= 4 else { return reading }
-        let names = table.regencyCodes.compactMap(table.printedRegency).map { name in
-            Self.kindWord(of: name).map { String(name.dropFirst($0.count)) } ?? name
-        }
-        guard let hit = FuzzyMatcher(minimumSimilarity: 0.8).match(reading.value, in: names), hit.similarity < 1
+        guard let hit = FuzzyMatcher(minimumSimilarity: 0.8).match(reading.value, in: table.placeNames),
+            hit.similarity < 1
         else { return reading }
         return FieldReading(value: hit.value, confidence: reading.confidence * hit.similarity)
     }

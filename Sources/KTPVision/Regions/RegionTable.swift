@@ -10,6 +10,10 @@ public struct RegionTable: Sendable {
     /// Every province code, sorted.
     public private(set) var provinceCodes: [String] = []
 
+    /// Regency and city names without `KABUPATEN` or `KOTA` (`BANDUNG`), the form a birth place is
+    /// most often printed in; built once here rather than on every card read.
+    public private(set) var placeNames: [String] = []
+
     /// Builds a table from `(code, name)` rows; parents must come before children or not at all.
     public init(rows: [(code: String, name: String)]) {
         for (code, name) in rows {
@@ -21,6 +25,7 @@ public struct RegionTable: Sendable {
             }
         }
         provinceCodes.sort()
+        placeNames = Self.placeNames(regencies: provinceCodes.flatMap { children[$0] ?? [] }.compactMap { names[$0] })
     }
 
     /// Loads the CSV at `path`.
@@ -85,6 +90,15 @@ public struct RegionTable: Sendable {
     /// A district or village name as printed: upper case, single-spaced.
     public func printedName(_ code: String) -> String? {
         names[code].map(Self.printed)
+    }
+
+    /// Regency names as printed, without their kind word.
+    static func placeNames(regencies: [String]) -> [String] {
+        regencies.map { regency in
+            let name = printedRegencyName(regency)
+            let kind = ["KABUPATEN ", "KOTA "].first { name.hasPrefix($0) }
+            return kind.map { String(name.dropFirst($0.count)) } ?? name
+        }
     }
 
     static func printedProvinceName(_ name: String) -> String {
