@@ -1,8 +1,9 @@
 /// Chooses the most plausible NIK among the OCR readings and reconciles it with the printed
 /// birth date and sex: a NIK whose region exists and whose date and sex agree with the card
 /// wins; one wrong date digit is repaired from a confidently printed date; a garbled printed
-/// date is taken from a plausible NIK. It never makes a NIK up from nothing: a reading that lost digits to glare is completed
-/// only from the card's own print, and only when the rest of it agrees.
+/// date is taken from a plausible NIK. It never makes a NIK up from nothing: a reading that
+/// lost digits to glare is completed only from the card's own print, and only when the rest of
+/// it agrees.
 struct NIKResolver: Sendable {
     let regions: RegionTable?
     /// A printed date or sex this sure is trusted over the NIK's digits.
