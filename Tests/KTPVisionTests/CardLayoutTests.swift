@@ -194,6 +194,20 @@ import Testing
         #expect(!Self.reading(province: false, nikLabel: 1, nik: "3204054508900003").isKTP)
     }
 
+    @Test func aProvinceHeaderOverARegencyLineAndAValidNIKIsAKTPWithoutAnyLabel() {
+        var card = Self.reading(province: true, nikLabel: 0, nik: "3204054508900003")
+        #expect(!card.isKTP)
+        card.raw[.cityHeader] = RawValue(text: "KABUPATEN BANDUNG", confidence: 0.8)
+        #expect(card.isKTP)
+        card.raw[.cityHeader] = RawValue(text: "UNIVERSITAS PADJADJARAN", confidence: 0.8)
+        #expect(!card.isKTP)
+    }
+
+    @Test func aValidNIKAmongSpecksReadAsDigitsCounts() {
+        #expect(Self.reading(province: true, nikLabel: 1, nik: "1 3204054508900003 2").isKTP)
+        #expect(!Self.reading(province: true, nikLabel: 1, nik: "1 3204059908900003 2").isKTP)
+    }
+
     @Test func aBankCardNumberWithoutHeaderOrLabelIsNotAKTP() {
         #expect(!Self.reading(province: false, nikLabel: 0.3, nik: "4111111111111111").isKTP)
     }

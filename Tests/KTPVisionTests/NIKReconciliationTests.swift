@@ -231,4 +231,11 @@ struct NIKReconciliationTests {
         #expect(best?.digits == "3101024611743773")
         #expect(best?.edits == 0)
     }
+
+    @Test func aSixteenDigitWordAmongSpecksIsTheNIKAsRead() {
+        let candidates = NIKCandidate.candidates(
+            general: RawValue(text: "1 3101024611743773 2", confidence: 0.9), digitsOnly: nil)
+        #expect(candidates.map(\.digits) == ["3101024611743773"])
+        #expect(candidates.first?.edits == 0)
+    }
 }

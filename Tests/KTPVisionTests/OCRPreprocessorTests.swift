@@ -80,6 +80,21 @@ import Testing
         #expect(sharpened.depth == 8 && sharpened.width == 300 && sharpened.height == 120)
     }
 
+    @Test func noiseTellsGrainFromASoftEdge() {
+        // A soft photo measures under 0.8 and a dim one lifted from the dark from 1.1 up.
+        #expect(OCRPreprocessor.noise(in: Raster(Self.band(blur: 3))) < 0.3)
+        #expect(OCRPreprocessor.noise(in: Raster(Self.band(blur: 3, noise: 4))) > 2)
+    }
+
+    @Test func smoothTakesGrainOutAndKeepsASoftEdgesStep() throws {
+        let noisy = Self.band(blur: 3, noise: 8)
+        let smooth = try #require(OCRPreprocessor.smooth(Raster(noisy))).gray()
+        let (flatX, flatY) = (100..<180, 10..<70)
+        #expect(Self.deviation(smooth, x: flatX, y: flatY) < Self.deviation(noisy, x: flatX, y: flatY) * 0.4)
+        let step = Self.mean(smooth, x: 55..<60, y: flatY) - Self.mean(smooth, x: 20..<25, y: flatY)
+        #expect(step > 140 * 0.9)
+    }
+
     /// The band photographed in dim light: every level scaled by `factor`.
     static func dimmed(_ image: GrayImage, by factor: Double) -> GrayImage {
         GrayImage(

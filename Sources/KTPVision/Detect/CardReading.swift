@@ -34,23 +34,34 @@ public struct CardReading: Sendable, Hashable {
     /// A KTP shows its province header or NIK label, labels that no other card prints, and
     /// enough evidence overall. One keyword is never enough: a driving licence also prints
     /// `Nama` and `Alamat`, and a student card prints `NIM`. When a photo is too soft for the
-    /// small labels, the large print still decides it: a `PROVINSI` header over a `NIK` label
-    /// whose sixteen digits form a valid NIK is a KTP and nothing else; when blur took the `NIK`
-    /// label itself, two other labels only a KTP prints stand in for it.
+    /// small labels, the large print still decides it: a `PROVINSI` header over a valid NIK is a
+    /// KTP and nothing else when the `NIK` label, the `KABUPATEN`/`KOTA` line under the header, or
+    /// two other labels only a KTP prints stand beside it.
     public var isKTP: Bool {
         let nikLabel = (labelScores[.nik] ?? 0) >= Self.seenLabel
         let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
-        if hasProvinceHeader, hasValidNIK, nikLabel || distinctive >= 2 { return true }
+        if hasProvinceHeader, hasValidNIK, nikLabel || hasRegencyHeader || distinctive >= 2 { return true }
         return (hasProvinceHeader || nikLabel) && distinctive >= 3 && evidence >= 10
+    }
+
+    /// The line under the province header names a regency or a city, as on every KTP.
+    private var hasRegencyHeader: Bool {
+        guard hasProvinceHeader, let first = raw[.cityHeader]?.text.split(separator: " ").first else { return false }
+        let word = FuzzyMatcher.letters(String(first))
+        return ["KABUPATEN", "KOTA"].contains { FuzzyMatcher.ratio(word, $0) >= 0.75 }
     }
 
     private var nikDigitCount: Int {
         (raw[.nik]?.text ?? "").filter(\.isASCIIDigit).count
     }
 
+    /// The digits of a NIK slot, or one of its words, form a valid NIK: specks beside the number are
+    /// read as digits of their own.
     private var hasValidNIK: Bool {
         [raw[.nik], raw[.nikDigits]].contains { value in
-            value.map { NIK(String($0.text.filter(\.isASCIIDigit))) != nil } ?? false
+            guard let text = value?.text else { return false }
+            return NIK(String(text.filter(\.isASCIIDigit))) != nil
+                || text.split(separator: " ").contains { NIK($0) != nil }
         }
     }
 }

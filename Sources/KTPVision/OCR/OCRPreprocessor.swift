@@ -24,6 +24,10 @@ public enum OCRPreprocessor {
     static let maximumLift = 5.0
     /// A photo that needs less than this is left to background normalisation alone.
     static let minimumLift = 1.25
+    /// Sensor noise above this (mean distance of a pixel from its 3×3 median) is smoothed before a
+    /// soft card is sharpened. Soft but clean photos measure under 0.8, dim ones lifted from the
+    /// dark 1.1 and far more.
+    static let noisy = 1.0
 
     /// The red channel drops the card's blue background, the red SPESIMEN stamp and the red photo
     /// backdrop in one step, while black text stays black; a dark photo's exposure is lifted, and
@@ -31,7 +35,8 @@ public enum OCRPreprocessor {
     public static func prepare(_ card: Raster, mode: Mode = .plain) -> Raster {
         let rgb = Raster(owning: pixConvertTo32(card.pix)) ?? card
         guard let red = Raster(owning: pixGetRGBComponent(rgb.pix, Int32(COLOR_RED))) else { return card }
-        let lifted = liftExposure(red) ?? red
+        var lifted = liftExposure(red) ?? red
+        if mode == .sharpened, noise(in: lifted) >= noisy { lifted = smooth(lifted) ?? lifted }
         let normalised = Raster(owning: pixBackgroundNormSimple(lifted.pix, nil, nil)) ?? lifted
         guard mode == .sharpened else { return normalised }
         return sharpen(despeckle(normalised) ?? normalised) ?? normalised
@@ -46,6 +51,24 @@ public enum OCRPreprocessor {
         guard gain >= minimumLift else { return nil }
         // A linear map that sends `0` to black and `255 / gain` to white.
         return Raster(owning: pixGammaTRC(nil, gray.pix, 1.0, 0, Int32((255 / gain).rounded())))
+    }
+
+    /// How far pixels stray from their 3×3 median, on average: grain, not print, because a stroke
+    /// is wider than the median's window and survives it.
+    static func noise(in gray: Raster) -> Double {
+        guard let median = despeckle(gray),
+            let difference = Raster(owning: pixAbsDifference(gray.pix, median.pix))
+        else { return 0 }
+        let pixels = difference.gray().pixels
+        return Double(pixels.reduce(0) { $0 + Int($1) }) / Double(max(pixels.count, 1))
+    }
+
+    /// Two 3×3 box means, a 5×5 tent. A soft photo's strokes are already wider than this, so it costs them
+    /// little, while the grain a dim photo gains from lifting would otherwise be steepened into
+    /// specks by the unsharp mask and read as letters.
+    static func smooth(_ gray: Raster) -> Raster? {
+        guard let once = Raster(owning: pixBlockconvGray(gray.pix, nil, 1, 1)) else { return nil }
+        return Raster(owning: pixBlockconvGray(once.pix, nil, 1, 1))
     }
 
     /// A 3×3 median: removes the sensor and JPEG speckle that background normalisation lifts on a

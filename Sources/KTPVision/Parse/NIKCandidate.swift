@@ -14,7 +14,10 @@ struct NIKCandidate: Sendable, Hashable {
     /// where they disagree in a few places.
     static func candidates(general: RawValue?, digitsOnly: RawValue?) -> [NIKCandidate] {
         var found: [NIKCandidate] = []
-        let generalDigits = general.flatMap { generalPassDigits($0.text) }
+        var generalDigits = general.flatMap { generalPassDigits($0.text) }
+        if generalDigits?.count != 16, let word = general.flatMap({ sixteenDigitWord(in: $0.text) }) {
+            generalDigits = word
+        }
         let passDigits = digitsOnly.map { String($0.text.filter(\.isASCIIDigit)) }
         for (digits, raw) in [(generalDigits, general), (passDigits, digitsOnly)] {
             guard let digits, let raw else { continue }
@@ -57,6 +60,13 @@ struct NIKCandidate: Sendable, Hashable {
             digits.append(digit)
         }
         return digits
+    }
+
+    /// A word of exactly sixteen digits among others: specks and the colon beside the NIK are read
+    /// as words of their own, and they are no part of it.
+    static func sixteenDigitWord(in text: String) -> String? {
+        text.split(whereSeparator: \.isWhitespace).lazy.compactMap { generalPassDigits(String($0)) }
+            .first { $0.count == 16 }
     }
 
     static func droppingOneDigit(_ digits: String) -> [String] {
