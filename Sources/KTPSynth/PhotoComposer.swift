@@ -120,9 +120,7 @@ public enum PhotoComposer {
 
     private static func crop(_ raster: Raster, _ width: Int, _ height: Int) throws(SynthError) -> Raster {
         if raster.width == width, raster.height == height { return raster }
-        var box = boxCreate(0, 0, Int32(width), Int32(height))
-        defer { boxDestroy(&box) }
-        guard let cropped = Raster(owning: pixClipRectangle(raster.pix, box, nil)) else {
+        guard let cropped = raster.cropped(to: PixelRect(x: 0, y: 0, width: width, height: height)) else {
             throw SynthError(.imageOperationFailed, "pixClipRectangle")
         }
         return cropped

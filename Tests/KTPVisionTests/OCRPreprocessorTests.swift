@@ -95,6 +95,25 @@ import Testing
         #expect(step > 140 * 0.9)
     }
 
+    @Test func stretchLocallyDarkensFadedStrokesAndLeavesPaperLight() throws {
+        // Strokes three pixels wide every twelve: at 20 on paper at 235 on the left, faded by glare
+        // to 205 on paper at 245 on the right, and plain paper below both.
+        let (width, height) = (240, 60)
+        let pixels = (0..<(width * height)).map { index -> UInt8 in
+            let (x, y) = (index % width, index / width)
+            let faded = x >= width / 2
+            guard y < 30, x % 12 < 3 else { return faded ? 245 : 235 }
+            return faded ? 205 : 20
+        }
+        let image = GrayImage(width: width, height: height, pixels: pixels)
+        let stretched = try #require(OCRPreprocessor.stretchLocally(Raster(image), window: 25, minimumRange: 40)).gray()
+        #expect(Self.mean(stretched, x: 181..<182, y: 5..<25) < 30)
+        #expect(Self.mean(stretched, x: 187..<190, y: 5..<25) > 220)
+        #expect(Self.mean(stretched, x: 61..<62, y: 5..<25) < 30)
+        // Paper far from any stroke has no range to stretch, and keeps its light level.
+        #expect(Self.mean(stretched, x: 140..<200, y: 50..<60) > 200)
+    }
+
     /// The band photographed in dim light: every level scaled by `factor`.
     static func dimmed(_ image: GrayImage, by factor: Double) -> GrayImage {
         GrayImage(

@@ -86,6 +86,13 @@ public final class Raster {
         return GrayImage(width: w, height: h, pixels: pixels)
     }
 
+    /// The part of this raster inside `rect`, cut to its bounds.
+    public func cropped(to rect: PixelRect) -> Raster? {
+        var box = boxCreate(Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height))
+        defer { boxDestroy(&box) }
+        return Raster(owning: pixClipRectangle(pix, box, nil))
+    }
+
     /// Encodes as JPEG at `quality` (1...100).
     public func jpegData(quality: Int) throws(ImageError) -> [UInt8] {
         try encode { data, size in pixWriteMemJpeg(&data, &size, pix, Int32(quality), 0) }

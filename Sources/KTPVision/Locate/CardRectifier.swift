@@ -33,9 +33,6 @@ public enum CardRectifier {
             let warped = Raster(owning: pixProjectivePta(rgb.pix, destination, source, Int32(L_BRING_IN_WHITE)))
         else { return nil }
         // The warp keeps the source's size; the card now sits at the top left.
-        let box = boxCreate(0, 0, Int32(canonicalWidth), Int32(canonicalHeight))
-        var boxHandle = box
-        defer { boxDestroy(&boxHandle) }
-        return Raster(owning: pixClipRectangle(warped.pix, box, nil))
+        return warped.cropped(to: PixelRect(x: 0, y: 0, width: canonicalWidth, height: canonicalHeight))
     }
 }

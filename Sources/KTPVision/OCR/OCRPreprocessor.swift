@@ -71,6 +71,27 @@ public enum OCRPreprocessor {
         return Raster(owning: pixBlockconvGray(once.pix, nil, 1, 1))
     }
 
+    /// Less contrast than this around a pixel is paper, not faded print.
+    static let fadedPrintRange = 40
+
+    /// Each pixel stretched between the darkest and lightest pixel around it, so faint print under
+    /// glare reaches black on white like the rest. The lightest is the paper and stays white; a
+    /// window with less range than `minimumRange` holds no print and is stretched no further.
+    static func stretchLocally(_ gray: Raster, window: Int, minimumRange: Int) -> Raster? {
+        let size = Int32(window | 1)
+        guard let low = Raster(owning: pixErodeGray(gray.pix, size, size)),
+            let high = Raster(owning: pixDilateGray(gray.pix, size, size))
+        else { return nil }
+        let (pixels, lows, highs) = (gray.gray(), low.gray().pixels, high.gray().pixels)
+        var stretched = pixels
+        for index in pixels.pixels.indices {
+            let range = max(Int(highs[index]) - Int(lows[index]), minimumRange)
+            let value = 255 - (Int(highs[index]) - Int(pixels.pixels[index])) * 255 / range
+            stretched.pixels[index] = UInt8(clamping: value)
+        }
+        return Raster(stretched)
+    }
+
     /// A 3×3 median: removes the sensor and JPEG speckle that background normalisation lifts on a
     /// dim photo and that unsharp masking would amplify, without softening stroke edges the way
     /// a mean filter does.

@@ -100,12 +100,7 @@ public final class KTPExtractor {
         for (slot, box) in reading.valueBoxes {
             let region = box.clamped(width: prepared.width, height: prepared.height)
             if slot == .nik {
-                // The colon stays in the whitelist so that it is not read as a `1`.
-                let digits = ocr.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789:")
-                if let line = digits.first {
-                    let text = digits.map(\.text).joined().filter(\.isASCIIDigit)
-                    reading.raw[.nikDigits] = RawValue(text: text, confidence: line.confidence)
-                }
+                reading.raw[.nikDigits] = readNIKDigits(in: prepared, region: region)
                 continue
             }
             // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
@@ -119,6 +114,25 @@ public final class KTPExtractor {
             reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
         }
         return reading
+    }
+
+    /// The NIK read digits-only; when that misses digits, once more with each pixel stretched
+    /// between the extremes around it, which brings back digits that glare faded but did not erase.
+    private func readNIKDigits(in prepared: Raster, region: PixelRect) -> RawValue? {
+        func digits(_ raster: Raster, region: PixelRect?) -> RawValue? {
+            // The colon stays in the whitelist so that it is not read as a `1`.
+            let lines = ocr.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
+            guard let line = lines.first else { return nil }
+            return RawValue(text: lines.map(\.text).joined().filter(\.isASCIIDigit), confidence: line.confidence)
+        }
+        let asPrinted = digits(prepared, region: region)
+        guard (asPrinted?.text.count ?? 0) < 16,
+            let crop = prepared.cropped(to: region),
+            let stretched = OCRPreprocessor.stretchLocally(
+                crop, window: region.height, minimumRange: OCRPreprocessor.fadedPrintRange),
+            let again = digits(stretched, region: nil), (16...17).contains(again.text.count)
+        else { return asPrinted }
+        return again
     }
 
     /// The photo itself, scaled so its longer side matches the canonical card width, and
