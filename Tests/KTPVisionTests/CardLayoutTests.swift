@@ -208,6 +208,19 @@ import Testing
         #expect(!Self.reading(province: true, nikLabel: 1, nik: "1 3204059908900003 2").isKTP)
     }
 
+    @Test func aReadingRecognisedAsAKTPIsPreferredThenTheOneWithMoreEvidence() {
+        let nik = "3204054508900003"
+        let ktp = Self.reading(province: true, nikLabel: 0, nik: nik, labels: [.district: 0.6, .rtRw: 0.6])
+        let labelsOnly = Self.reading(
+            province: false, nikLabel: 0.6, nik: "",
+            labels: [.name: 1, .address: 1, .birth: 1, .occupation: 1, .religion: 1, .district: 1])
+        #expect(ktp.isKTP && !labelsOnly.isKTP && labelsOnly.evidence > ktp.evidence)
+        #expect(CardReading.preferred(labelsOnly, ktp) == ktp)
+        #expect(CardReading.preferred(ktp, labelsOnly) == ktp)
+        let better = Self.reading(province: true, nikLabel: 1, nik: nik, labels: [.district: 0.6, .rtRw: 0.6])
+        #expect(CardReading.preferred(ktp, better) == better)
+    }
+
     @Test func aBankCardNumberWithoutHeaderOrLabelIsNotAKTP() {
         #expect(!Self.reading(province: false, nikLabel: 0.3, nik: "4111111111111111").isKTP)
     }

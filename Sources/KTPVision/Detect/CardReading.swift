@@ -51,6 +51,11 @@ public struct CardReading: Sendable, Hashable {
         return ["KABUPATEN", "KOTA"].contains { FuzzyMatcher.ratio(word, $0) >= 0.75 }
     }
 
+    /// Of two readings of one photo, the one recognised as a KTP, else the one with more evidence.
+    public static func preferred(_ a: CardReading, _ b: CardReading) -> CardReading {
+        a.isKTP != b.isKTP ? (a.isKTP ? a : b) : (a.evidence >= b.evidence ? a : b)
+    }
+
     private var nikDigitCount: Int {
         (raw[.nik]?.text ?? "").filter(\.isASCIIDigit).count
     }

@@ -10,6 +10,9 @@ public final class KTPExtractor {
     static let analysisWidth = 480
     /// Below this the page is not worth a second pass per field.
     static let rereadEvidence = 6.0
+    /// A KTP read with less than this (a clean card scores about 19; the large print alone about 8)
+    /// is read once more in the other preparation, whose fields may come out better.
+    static let convincingEvidence = 12.0
     /// Text leaning more than this (1.5°) after deskewing is levelled and read again.
     static let rereadSkew = 1.5 * Double.pi / 180
 
@@ -52,13 +55,15 @@ public final class KTPExtractor {
         lap(\.quality)
 
         var reading = read(card, mode: quality.blur ? .sharpened : .plain)
-        if !reading.isKTP {
-            // A soft card the blur flag missed, or a sharp one it wrongly flagged.
-            reading = best(reading, read(card, mode: quality.blur ? .plain : .sharpened))
+        if !reading.isKTP || reading.evidence < Self.convincingEvidence {
+            // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
+            // one preparation read too poorly to trust its fields.
+            reading = CardReading.preferred(reading, read(card, mode: quality.blur ? .plain : .sharpened))
         }
-        if !reading.isKTP, quad != nil {
-            // The locator may have framed the wrong thing; the whole photo gets one more look.
-            reading = best(reading, read(wholePhoto(photo), mode: quality.blur ? .sharpened : .plain))
+        if !reading.isKTP || reading.evidence < Self.convincingEvidence, quad != nil {
+            // The locator may have framed the wrong thing, or cut off the labels; the whole photo
+            // gets one more look.
+            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: quality.blur ? .sharpened : .plain))
         }
         lap(\.ocr)
 
@@ -68,10 +73,6 @@ public final class KTPExtractor {
         let normalized = normalizer.normalize(reading.raw)
         lap(\.parse)
         return Extraction(outcome: .ktp(normalized), quality: quality, scores: scores, quad: quad, timings: timings)
-    }
-
-    private func best(_ a: CardReading, _ b: CardReading) -> CardReading {
-        a.evidence >= b.evidence ? a : b
     }
 
     /// The general pass over the card, then a digits-only pass over the NIK.
