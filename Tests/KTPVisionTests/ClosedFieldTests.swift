@@ -163,6 +163,16 @@ struct ClosedFieldTests {
         #expect(card.fields[.address] == "JL. SPESIMEN NO. 12/B, BLOK-C")
     }
 
+    @Test func anAddressesFirstWordIsReadBackFromWhatBlurMadeOfIt() {
+        #expect(normalized(.address, "IL. SPESIMEN NO. 7").fields[.address] == "JL. SPESIMEN NO. 7")
+        #expect(normalized(.address, "XL SPESIMEN").fields[.address] == "JL. SPESIMEN")
+        #expect(normalized(.address, "KORONG SPESIMEN IV").fields[.address] == "LORONG SPESIMEN IV")
+        #expect(normalized(.address, "PERUMAHN, SPESIMEN").fields[.address] == "PERUMAHAN, SPESIMEN")
+        // Only the first word, and only a whole word: a short one may be a name of its own.
+        #expect(normalized(.address, "SPESIMEN IL").fields[.address] == "SPESIMEN IL")
+        #expect(normalized(.address, "DUKUH SPESIMEN").fields[.address] == "DUKUH SPESIMEN")
+    }
+
     @Test func addressAbbreviationsGetBackTheFullStopBlurTook() {
         #expect(normalized(.address, "KP SPESIMEN").fields[.address] == "KP. SPESIMEN")
         #expect(

@@ -55,18 +55,34 @@ enum TextCleaner {
     /// drops or turns into a comma.
     static let addressAbbreviations: Set<String> = ["JL", "GG", "KP", "KOMP", "NO", "DSN"]
 
+    /// What blur makes of the `JL` an address starts with: `J` read as `I` or `X`, `L` as `I`.
+    static let streetMisreadings: Set<String> = ["IL", "XL", "JI", "J1", "1L"]
+
+    /// Spelled-out words an address starts with, which one misread letter should not cost.
+    static let addressLeads = ["LORONG", "DUSUN", "PERUM", "PERUMAHAN", "JALAN", "KAMPUNG", "KOMPLEK"]
+
     /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`; a known abbreviation followed by
-    /// more of the address gets its full stop back.
+    /// more of the address gets its full stop back, and its first word is read back from what
+    /// blur made of it (`IL. MAWAR` → `JL. MAWAR`, `KORONG` → `LORONG`).
     static func address(_ text: String, labels: [String]) -> String {
         let unlabelled = removeLabel(text, labels: labels)
         let kept = keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
         var words = kept.split(separator: " ").map(String.init)
         for index in words.indices.dropLast() {
-            var bare = Substring(words[index])
-            while bare.last == "." || bare.last == "," { bare.removeLast() }
-            if addressAbbreviations.contains(String(bare)) { words[index] = bare + "." }
+            let word = words[index]
+            let stops = word.reversed().prefix { $0 == "." || $0 == "," }.count
+            var bare = String(word.dropLast(stops))
+            if index == 0 { bare = leadingWord(bare) }
+            words[index] = addressAbbreviations.contains(bare) ? bare + "." : bare + word.suffix(stops)
         }
         return words.joined(separator: " ")
+    }
+
+    /// The first word of an address, read back from what blur made of it.
+    static func leadingWord(_ word: String) -> String {
+        if streetMisreadings.contains(word) { return "JL" }
+        guard word.count >= 5 else { return word }
+        return FuzzyMatcher(minimumSimilarity: 0.8).match(word, in: addressLeads)?.value ?? word
     }
 
     /// Every run of consecutive words shorter than the whole, longest first: the value inside a

@@ -54,16 +54,18 @@ public final class KTPExtractor {
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 
-        var reading = read(card, mode: quality.blur ? .sharpened : .plain)
+        let (usual, other): (OCRPreprocessor.Mode, OCRPreprocessor.Mode) =
+            quality.blur ? (.sharpened, .plain) : (.plain, .sharpened)
+        var reading = read(card, mode: usual, glare: quality.flashlight)
         if !reading.isKTP || reading.evidence < Self.convincingEvidence {
             // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
             // one preparation read too poorly to trust its fields.
-            reading = CardReading.preferred(reading, read(card, mode: quality.blur ? .plain : .sharpened))
+            reading = CardReading.preferred(reading, read(card, mode: other, glare: quality.flashlight))
         }
         if !reading.isKTP || reading.evidence < Self.convincingEvidence, quad != nil {
             // The locator may have framed the wrong thing, or cut off the labels; the whole photo
             // gets one more look.
-            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: quality.blur ? .sharpened : .plain))
+            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
         }
         lap(\.ocr)
 
@@ -76,7 +78,7 @@ public final class KTPExtractor {
     }
 
     /// The general pass over the card, then a digits-only pass over the NIK.
-    func read(_ card: Raster, mode: OCRPreprocessor.Mode) -> CardReading {
+    func read(_ card: Raster, mode: OCRPreprocessor.Mode, glare: Bool) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
         // The rectified card can still lean a degree or two, which splits label from value rows.
         var prepared = Deskew.straighten(unrotated) ?? unrotated
@@ -101,7 +103,7 @@ public final class KTPExtractor {
         for (slot, box) in reading.valueBoxes {
             let region = box.clamped(width: prepared.width, height: prepared.height)
             if slot == .nik {
-                reading.raw[.nikDigits] = readNIKDigits(in: prepared, region: region)
+                reading.raw[.nikDigits] = readNIKDigits(in: prepared, region: region, glare: glare)
                 continue
             }
             // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
@@ -117,23 +119,28 @@ public final class KTPExtractor {
         return reading
     }
 
-    /// The NIK read digits-only; when that misses digits, once more with each pixel stretched
-    /// between the extremes around it, which brings back digits that glare faded but did not erase.
-    private func readNIKDigits(in prepared: Raster, region: PixelRect) -> RawValue? {
+    /// The NIK read digits-only. Where glare faded the print, each pixel is first stretched between the
+    /// extremes around it: the view that keeps the faint half of an `8` that a global threshold
+    /// reads as a `3`. Elsewhere that view is the second try, when the first misses digits.
+    private func readNIKDigits(in prepared: Raster, region: PixelRect, glare: Bool) -> RawValue? {
         func digits(_ raster: Raster, region: PixelRect?) -> RawValue? {
             // The colon stays in the whitelist so that it is not read as a `1`.
             let lines = ocr.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
             guard let line = lines.first else { return nil }
             return RawValue(text: lines.map(\.text).joined().filter(\.isASCIIDigit), confidence: line.confidence)
         }
+        func stretched() -> RawValue? {
+            guard let crop = prepared.cropped(to: region),
+                let stretched = OCRPreprocessor.stretchLocally(
+                    crop, window: region.height, minimumRange: OCRPreprocessor.fadedPrintRange),
+                let reading = digits(stretched, region: nil), (16...17).contains(reading.text.count)
+            else { return nil }
+            return reading
+        }
+        if glare, let reading = stretched() { return reading }
         let asPrinted = digits(prepared, region: region)
-        guard (asPrinted?.text.count ?? 0) < 16,
-            let crop = prepared.cropped(to: region),
-            let stretched = OCRPreprocessor.stretchLocally(
-                crop, window: region.height, minimumRange: OCRPreprocessor.fadedPrintRange),
-            let again = digits(stretched, region: nil), (16...17).contains(again.text.count)
-        else { return asPrinted }
-        return again
+        guard (asPrinted?.text.count ?? 0) < 16, !glare else { return asPrinted }
+        return stretched() ?? asPrinted
     }
 
     /// The photo itself, scaled so its longer side matches the canonical card width, and
