@@ -1,3 +1,4 @@
+import Foundation
 import CTesseract
 import Testing
 @testable import KTPVision
@@ -22,5 +23,16 @@ import Testing
         let words = engine.recognize(raster, segmentation: .sparse, whitelist: "0123456789").flatMap(\.words)
         #expect(!words.isEmpty)
         #expect(words.allSatisfy { $0.text.allSatisfy(\.isNumber) })
+    }
+
+    @Test func theDigitModelReadsTheBoldFinalEightOfANIK() throws {
+        // A synthetic NIK cut from a prepared card, SPESIMEN below it. Indonesian's model reads
+        // its last digit as a `3`; the extractor's default digit model must not.
+        let url = Fixtures.directory.appendingPathComponent("crops/nik-bold-final-8.png")
+        let raster = try ImageDecoder.decode(Array(try Data(contentsOf: url)))
+        let engine = try TesseractEngine(languages: ExtractorConfiguration().digitLanguages)
+        let digits = PixelRect(x: 20, y: 20, width: 448, height: 45)
+        let lines = engine.recognize(raster, region: digits, segmentation: .line, whitelist: "0123456789:")
+        #expect(lines.map(\.text).joined() == "9406070810557678")
     }
 }

@@ -5,10 +5,18 @@ public struct ExtractorConfiguration: Sendable {
     public var thresholds: QualityThresholds
     /// Tesseract language data to load.
     public var languages: String
+    /// The language data the digits-only NIK pass reads with. Digits are the same in every
+    /// language; English's model is trained on far more of them, and reads a bold final `8` that
+    /// Indonesian's takes for a `3`.
+    public var digitLanguages: String
 
-    public init(regions: RegionTable? = nil, thresholds: QualityThresholds = .calibrated, languages: String = "ind") {
+    public init(
+        regions: RegionTable? = nil, thresholds: QualityThresholds = .calibrated, languages: String = "ind",
+        digitLanguages: String = "eng"
+    ) {
         self.regions = regions
         self.thresholds = thresholds
         self.languages = languages
+        self.digitLanguages = digitLanguages
     }
 }

@@ -17,6 +17,7 @@ public final class KTPExtractor {
     static let rereadSkew = 1.5 * Double.pi / 180
 
     private let ocr: TesseractEngine
+    private let digitsOCR: TesseractEngine
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
     /// Receives each intermediate image by name (`card`, `ocr`), for looking at what the engine saw.
@@ -24,6 +25,7 @@ public final class KTPExtractor {
 
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
         ocr = try TesseractEngine(languages: configuration.languages)
+        digitsOCR = try TesseractEngine(languages: configuration.digitLanguages)
         normalizer = FieldNormalizer(regions: configuration.regions)
         thresholds = configuration.thresholds
     }
@@ -125,7 +127,7 @@ public final class KTPExtractor {
     private func readNIKDigits(in prepared: Raster, region: PixelRect, glare: Bool) -> RawValue? {
         func digits(_ raster: Raster, region: PixelRect?) -> RawValue? {
             // The colon stays in the whitelist so that it is not read as a `1`.
-            let lines = ocr.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
+            let lines = digitsOCR.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
             guard let line = lines.first else { return nil }
             return RawValue(text: lines.map(\.text).joined().filter(\.isASCIIDigit), confidence: line.confidence)
         }
