@@ -2,7 +2,7 @@ import Foundation
 import KTPContract
 import Synchronization
 
-/// A fixed set of worker threads, each with its own ``KTPExtractor`` and Tesseract handle,
+/// A fixed set of worker threads, each with its own ``KTPExtractor`` and Tesseract handles,
 /// reused across photos. Async callers never block a Swift concurrency thread on OCR.
 public final class ExtractorPool: Sendable {
     private struct Job: Sendable {
@@ -19,7 +19,7 @@ public final class ExtractorPool: Sendable {
     private let available = DispatchSemaphore(value: 0)
     public let workerCount: Int
 
-    /// Starts `workers` threads; each loads its own Tesseract handle before taking work.
+    /// Starts `workers` threads; each loads its own Tesseract handles before taking work.
     public init(
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         configuration: ExtractorConfiguration
