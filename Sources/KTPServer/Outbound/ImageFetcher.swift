@@ -54,7 +54,7 @@ public struct ImageFetcher: Sendable {
                     return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
                 }
             } catch {
-                return unfetchable("could not be fetched within 15 s: \(error)")
+                return unfetchable("could not be fetched within \(timeout.components.seconds) s: \(error)")
             }
         }
         return unfetchable("redirects more than \(Self.maxRedirects) times")
