@@ -47,8 +47,7 @@ public struct CardReading: Sendable, Hashable {
     /// The line under the province header names a regency or a city, as on every KTP.
     private var hasRegencyHeader: Bool {
         guard hasProvinceHeader, let first = raw[.cityHeader]?.text.split(separator: " ").first else { return false }
-        let word = FuzzyMatcher.letters(String(first))
-        return ["KABUPATEN", "KOTA"].contains { FuzzyMatcher.ratio(word, $0) >= 0.75 }
+        return RegionSnapper.isKindWord(first)
     }
 
     /// Of two readings of one photo, the one recognised as a KTP, else the one with more evidence.

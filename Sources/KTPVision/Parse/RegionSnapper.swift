@@ -162,10 +162,14 @@ struct RegionSnapper: Sendable {
 
     /// `KABUPATEN ` or `KOTA ` when the name starts with one (fuzzily, for OCR'd readings).
     static func kindWord(of name: String) -> String? {
-        guard let first = name.split(separator: " ").first, name.contains(" ") else { return nil }
-        let match = FuzzyMatcher.best(String(first), in: ["KABUPATEN", "KOTA"])!
-        let needed = match.value == "KOTA" ? 0.75 : 0.7
-        return match.similarity >= needed ? String(first) + " " : nil
+        guard let first = name.split(separator: " ").first, name.contains(" "), isKindWord(first) else { return nil }
+        return String(first) + " "
+    }
+
+    /// Whether an OCR'd word is `KABUPATEN` or `KOTA`.
+    static func isKindWord(_ word: some StringProtocol) -> Bool {
+        let match = FuzzyMatcher.best(String(word), in: ["KABUPATEN", "KOTA"])!
+        return match.similarity >= (match.value == "KOTA" ? 0.75 : 0.7)
     }
 
     /// Cards of administrative regencies may print `ADMINISTRASI` or `ADM.`; the table's printed
