@@ -73,12 +73,12 @@ public enum QualityAnalyzer {
     /// dome-shaped blob rises above the card's diffuse level, or 0 when there is none.
     ///
     /// The diffuse level is a quadratic surface fitted to the card's bright background, so a
-    /// vignette or a lamp's gradient is not mistaken for glare, and the measure is a ratio, so it
-    /// does not depend on exposure: an unsaturated spot in a dim photo counts. A blob counts only
-    /// if it is compact (a round spot, not a strip of white background along an edge), small (at
-    /// most `glareMaxShare` of the card: larger is a lit document in a frame the locator missed)
-    /// and fades softly (a specular lobe, not the cut edge of white paper). A uniformly white page
-    /// has nothing above its own level.
+    /// vignette or a lamp's gradient is not mistaken for glare. A blob counts only if it reaches
+    /// near white (a flash's specular reflection clips the sensor, where a card's chip or a bright
+    /// logo stays gray), is compact (a round spot, not a strip of white background along an edge),
+    /// small (at most `glareMaxShare` of the card: larger is a lit document in a frame the locator
+    /// missed) and fades softly (a specular lobe, not the cut edge of white paper). A uniformly
+    /// white page has nothing above its own level.
     static func glare(_ card: RGBImage) -> Double {
         let grid = cellMeans(card, cell: glareCell)
         guard grid.width >= 8, grid.height >= 8 else { return 0 }
@@ -92,7 +92,8 @@ public enum QualityAnalyzer {
         for blob in grid.blobs(where: { rise[$0] > 0.03 }) where blob.count >= 4 && Double(blob.count) <= largest {
             let peak = blob.map { rise[$0] }.max() ?? 0
             for i in blob { owner[i] = blob[0] }
-            if peak > best, compactness(blob, width: grid.width) >= 0.35,
+            if peak > best, blob.contains(where: { grid.values[$0] >= glareMinimumLevel }),
+                compactness(blob, width: grid.width) >= 0.35,
                 falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2
             {
                 best = peak
@@ -105,6 +106,9 @@ public enum QualityAnalyzer {
     static let glareCell = 8
     /// The largest share of the card a flash's highlight covers (those in the sets: under 0.09).
     static let glareMaxShare = 0.15
+    /// The luminance (85% of full scale) that a highlight's brightest cell must reach to be a flash's.
+    /// Highlights on KTPs in the sets peak at 227 and up; a chip or a logo on a dark card below 215.
+    static let glareMinimumLevel = 0.85 * 255
 
     /// The blob's area over that of the circle reaching its farthest cell: near 1 for a round spot,
     /// small for a strip or a ring.
