@@ -97,6 +97,26 @@ struct ClosedFieldTests {
         #expect((card.confidence[key] ?? 1) < (normalized(slot, expected).confidence[key] ?? 0))
     }
 
+    @Test(arguments: [
+        (RawSlot.religion, "MRETEN", FieldKey.religion, "KRISTEN"),
+        (.maritalStatus, "KAVAN", .maritalStatus, "KAWIN"),
+        (.maritalStatus, "BELA KANAN", .maritalStatus, "BELUM KAWIN"),
+        (.maritalStatus, "CRRAS MAN TT", .maritalStatus, "CERAI MATI"),
+    ])
+    func aGarbledReadingOfAnExhaustiveListIsItsClearlyNearestValue(
+        slot: RawSlot, text: String, key: FieldKey, expected: String
+    ) {
+        let card = normalized(slot, text)
+        #expect(card.fields[key] == expected)
+        #expect((card.confidence[key] ?? 1) <= 0.3)
+    }
+
+    @Test func aGarbledReadingNearTwoValuesOrOfAnOpenListIsNotGuessed() {
+        // As near `HINDU` as `BUDDHA`; and occupations are not limited by law.
+        #expect(normalized(.religion, "BUNDU").fields[.religion] == "BUNDU")
+        #expect(normalized(.occupation, "PEGANG MA GP").fields[.occupation] == "PEGANG MA GP")
+    }
+
     @Test func aFragmentTooShortOrUnlikeAnyValueIsNotSnapped() {
         #expect(normalized(.religion, "AM").fields[.religion] == "AM")
         #expect(normalized(.religion, "XQZVW").fields[.religion] == "XQZVW")

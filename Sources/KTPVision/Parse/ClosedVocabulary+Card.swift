@@ -8,21 +8,24 @@ extension ClosedVocabulary {
             "KEPERCAYAAN": "KEPERCAYAAN TERHADAP TUHAN YME",
             "KEPERCAYAAN TERHADAP TUHAN YANG MAHA ESA": "KEPERCAYAAN TERHADAP TUHAN YME",
         ],
-        labels: ["AGAMA"]
+        labels: ["AGAMA"],
+        exhaustive: true
     )
 
     static let maritalStatus = ClosedVocabulary(
         Vocabulary.maritalStatuses,
         aliases: ["BLM KAWIN": "BELUM KAWIN", "JANDA": "CERAI MATI", "DUDA": "CERAI MATI"],
         labels: ["STATUS PERKAWINAN", "PERKAWINAN"],
-        minimumSimilarity: 0.8
+        minimumSimilarity: 0.8,
+        exhaustive: true
     )
 
     static let gender = ClosedVocabulary(
         Vocabulary.genders,
         aliases: ["LAKI": "LAKI-LAKI", "PRIA": "LAKI-LAKI", "WANITA": "PEREMPUAN"],
         labels: ["JENIS KELAMIN", "KELAMIN"],
-        minimumSimilarity: 0.7
+        minimumSimilarity: 0.7,
+        exhaustive: true
     )
 
     static let nationality = ClosedVocabulary(

@@ -10,10 +10,12 @@ struct ClosedVocabulary: Sendable {
     let rare: Set<String>
     /// The value an unsure or garbled reading most likely is, when one value dominates (`WNI`).
     let usual: String?
+    /// Whether the law allows no value outside the list, so a garbled reading is still one of them.
+    let exhaustive: Bool
 
     init(
         _ values: [String], aliases: [String: String] = [:], labels: [String], minimumSimilarity: Double = 0.75,
-        rare: Set<String> = [], usual: String? = nil
+        rare: Set<String> = [], usual: String? = nil, exhaustive: Bool = false
     ) {
         self.values = values
         self.aliases = aliases
@@ -21,7 +23,13 @@ struct ClosedVocabulary: Sendable {
         self.matcher = FuzzyMatcher(minimumSimilarity: minimumSimilarity)
         self.rare = rare
         self.usual = usual
+        self.exhaustive = exhaustive
     }
+
+    /// An exhaustive list's nearest value is taken for a garbled reading when it is at least this similar…
+    static let nearestSimilarity = 0.4
+    /// …and at least this much more similar than any other value.
+    static let nearestMargin = 0.15
 
     /// Below this OCR confidence a rare value is not believed.
     static let rareConfidence = 0.6
@@ -48,7 +56,26 @@ struct ClosedVocabulary: Sendable {
         if let usual {
             return FieldReading(value: usual, confidence: Confidence.unmatched(ocr: raw.confidence))
         }
+        if exhaustive, let value = nearest(text, in: spellings) {
+            return FieldReading(value: value, confidence: Confidence.unmatched(ocr: raw.confidence))
+        }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
+    }
+
+    /// The value the reading is clearly nearest to, comparing each value by its closest spelling.
+    private func nearest(_ text: String, in spellings: [String]) -> String? {
+        // Two letters say too little to choose by.
+        guard FuzzyMatcher.key(text).count >= 3 else { return nil }
+        var similarities: [String: Double] = [:]
+        for spelling in spellings {
+            let value = aliases[spelling] ?? spelling
+            similarities[value] = max(similarities[value] ?? 0, FuzzyMatcher.similarity(text, spelling))
+        }
+        let ranked = similarities.sorted { $0.value > $1.value }
+        guard let first = ranked.first, first.value >= Self.nearestSimilarity,
+            first.value - (ranked.dropFirst().first?.value ?? 0) >= Self.nearestMargin
+        else { return nil }
+        return first.key
     }
 
     private func reading(_ hit: FuzzyMatch, ocr: Double, factor: Double) -> FieldReading {
