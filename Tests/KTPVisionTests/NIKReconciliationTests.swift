@@ -208,6 +208,23 @@ struct NIKReconciliationTests {
         #expect(result.fields[.nik] == "")
     }
 
+    @Test func aNIKMissingItsFirstDigitIsCompletedFromTheHeaderRegency() throws {
+        // The left edge of the print lost the `3`; the district is not printed, the header is.
+        var raw = jakartaCard(nik: ": 171071708900003")
+        raw[.district] = nil
+        raw[.birth] = RawValue(text: "JAKARTA, 17-", confidence: 0.9)
+        let result = try normalize(raw)
+        #expect(result.fields[.nik] == Self.male)
+        #expect(result.warnings.map(\.code).contains(.nikCorrected))
+    }
+
+    @Test func aShortNIKThatDisagreesWithTheHeaderRegencyIsNotCompleted() throws {
+        // With a `3` before it this would be a Bandung NIK, but the header says Jakarta Pusat.
+        var raw = jakartaCard(nik: ": 273011708900003")
+        raw[.district] = nil
+        #expect(try normalize(raw).fields[.nik] == "")
+    }
+
     @Test func twoNIKDateDigitsAreRepairedWhenBirthDateAndSexArePrintedConfidently() throws {
         let result = try normalize(card(nik: "3171071208900004", gender: "PEREMPUAN"))
         #expect(result.fields[.nik] == Self.female)

@@ -32,6 +32,30 @@ extension NIKResolver {
         return NIKCandidate.deduplicated(found)
     }
 
+    /// Readings that lost their first one or two digits (the left edge of the print, cut off or
+    /// merged into the colon) completed from the header's regency code, when what was read
+    /// starts with the rest of that code and the whole is a NIK of a known district.
+    func headCompletions(general: RawValue?, digitsOnly: RawValue?, printed: Printed) -> [NIKCandidate] {
+        guard let regions, let regency = printed.regencyCode?.filter(\.isASCIIDigit), regency.count == 4 else {
+            return []
+        }
+        let readings = [
+            general.flatMap { raw in NIKCandidate.generalPassDigits(raw.text).map { ($0, raw.confidence) } },
+            digitsOnly.map { raw in (raw.text.filter(\.isASCIIDigit), raw.confidence) },
+        ]
+        var found: [NIKCandidate] = []
+        for case let (digits, confidence)? in readings where (14...15).contains(digits.count) {
+            let lost = 16 - digits.count
+            guard digits.hasPrefix(regency.dropFirst(lost)), let nik = NIK(regency.prefix(lost) + digits),
+                regions.contains(nik.region.district)
+            else { continue }
+            found.append(
+                NIKCandidate(
+                    digits: nik.digits, confidence: confidence, edits: lost, corroborated: false, completed: true))
+        }
+        return NIKCandidate.deduplicated(found)
+    }
+
     /// Printed fields this sure may complete a NIK.
     static let completionTrust = 0.5
 

@@ -15,7 +15,10 @@ struct NIKResolver: Sendable {
         let anyPlausible = candidates.contains { candidate in
             NIK(candidate.digits).map { regions?.contains($0.region.district) != false } ?? false
         }
-        if !anyPlausible { candidates += completions(general: general, digitsOnly: digitsOnly, printed: printed) }
+        if !anyPlausible {
+            candidates += completions(general: general, digitsOnly: digitsOnly, printed: printed)
+            candidates += headCompletions(general: general, digitsOnly: digitsOnly, printed: printed)
+        }
         let unchanged = NIKResolution(
             nik: .unread, validNIK: nil, dateOfBirth: printed.dateReading,
             gender: printed.genderReading, warnings: [])
@@ -24,7 +27,7 @@ struct NIKResolver: Sendable {
         }
         var warnings: [ValidationWarning] = []
         if chosen.completed {
-            let detail = "NIK digits hidden by glare were completed from the printed region and birth date"
+            let detail = "NIK digits the photo lost were completed from the printed region and birth date"
             warnings.append(ValidationWarning(.nikCorrected, detail))
         }
         if let repaired = repairedDatePart(of: chosen, printed: printed) {
