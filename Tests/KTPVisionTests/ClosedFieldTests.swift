@@ -193,6 +193,13 @@ struct ClosedFieldTests {
         #expect(normalized(.address, "DUKUH SPESIMEN").fields[.address] == "DUKUH SPESIMEN")
     }
 
+    @Test func anAddressesClosingRomanNumeralIsReadBackFromBarsAndExclamationMarks() {
+        #expect(normalized(.address, "GG. SPESIMEN |").fields[.address] == "GG. SPESIMEN I")
+        #expect(normalized(.address, "LORONG SPESIMEN II!").fields[.address] == "LORONG SPESIMEN III")
+        // After `NO.` a bar is a speck, not a numeral, and is cleaned away.
+        #expect(normalized(.address, "JL. SPESIMEN NO. |").fields[.address] == "JL. SPESIMEN NO.")
+    }
+
     @Test func addressAbbreviationsGetBackTheFullStopBlurTook() {
         #expect(normalized(.address, "KP SPESIMEN").fields[.address] == "KP. SPESIMEN")
         #expect(
@@ -204,6 +211,10 @@ struct ClosedFieldTests {
         let card = normalized(.birth, "Lahir : jakarta,  17-O8-199O")
         #expect(card.fields[.placeOfBirth] == "JAKARTA")
         #expect(card.fields[.dateOfBirth] == "17-08-1990")
+    }
+
+    @Test func aFullStopBeforeTheBirthLinesCommaIsNotPartOfThePlace() {
+        #expect(normalized(.birth, "SPESIMEN., 20-09-2000").fields[.placeOfBirth] == "SPESIMEN")
     }
 
     @Test func birthLineWithoutCommaSplitsAtTheFirstDigit() {

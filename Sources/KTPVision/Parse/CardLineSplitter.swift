@@ -5,15 +5,18 @@ enum CardLineSplitter {
     static func birth(_ text: String) -> (place: String, date: String) {
         let labels = ["TEMPAT/TGL LAHIR", "TEMPAT TGL LAHIR", "TGL LAHIR", "LAHIR"]
         let value = TextCleaner.removeLabel(text, labels: labels)
+        // No place name ends in a full stop: before a comma it is a speck, without one the comma misread.
+        func place(_ text: some StringProtocol) -> String {
+            var place = String(text)
+            while place.hasSuffix(".") || place.hasSuffix(" ") { place.removeLast() }
+            return place
+        }
         if let comma = value.lastIndex(of: ",") {
-            return (String(value[..<comma]), String(value[value.index(after: comma)...]))
+            return (place(value[..<comma]), String(value[value.index(after: comma)...]))
         }
         let words = value.split(separator: " ")
         guard let first = words.firstIndex(where: { $0.contains(where: \.isASCIIDigit) }) else { return (value, "") }
-        // Without a comma, a full stop ending the place is the comma misread.
-        var place = words[..<first].joined(separator: " ")
-        if place.hasSuffix(".") { place.removeLast() }
-        return (place, words[first...].joined(separator: " "))
+        return (place(words[..<first].joined(separator: " ")), words[first...].joined(separator: " "))
     }
 
     /// `LAKI-LAKI Gol. Darah : O` → (`LAKI-LAKI`, `O`). Without the label, a short last word

@@ -65,7 +65,7 @@ enum TextCleaner {
     /// more of the address gets its full stop back, and its first word is read back from what
     /// blur made of it (`IL. MAWAR` → `JL. MAWAR`, `KORONG` → `LORONG`).
     static func address(_ text: String, labels: [String]) -> String {
-        let unlabelled = removeLabel(text, labels: labels)
+        let unlabelled = removeLabel(romanNumeralRestored(text), labels: labels)
         let kept = keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
         var words = kept.split(separator: " ").map(String.init)
         for index in words.indices.dropLast() {
@@ -75,6 +75,17 @@ enum TextCleaner {
             if index == 0 { bare = leadingWord(bare) }
             words[index] = addressAbbreviations.contains(bare) ? bare + "." : bare + word.suffix(stops)
         }
+        return words.joined(separator: " ")
+    }
+
+    /// A street's closing Roman numeral (`GG. MERDEKA I`, `LORONG KASUARI III`) from the bars and
+    /// exclamation marks OCR reads its strokes as, which cleaning would otherwise strip as junk.
+    static func romanNumeralRestored(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last, last.count <= 3, last.allSatisfy({ "I|!l".contains($0) }),
+            words[words.count - 2].allSatisfy(\.isLetter)
+        else { return text }
+        words[words.count - 1] = Substring(String(repeating: "I", count: last.count))
         return words.joined(separator: " ")
     }
 
