@@ -81,6 +81,12 @@ struct RegionSnappingTests {
         #expect(try normalize(raw).fields[.placeOfBirth] == "SPESIMEN")
     }
 
+    @Test func aBirthPlaceSplitByAStraySpaceTakesTheRegencysSpelling() throws {
+        var raw = card(nik: nil)
+        raw[.birth] = RawValue(text: "TANJU NG JABUNG BARAT, 17-08-1990", confidence: 0.9)
+        #expect(try normalize(raw).fields[.placeOfBirth] == "TANJUNG JABUNG BARAT")
+    }
+
     @Test func aRegionNameAmongStrayWordsIsFoundWordRunByWordRun() throws {
         let result = try normalize(
             card(nik: Self.bandungNIK, district: "AMATAN CILEUNYI", village: "KAS OMAN CINUNUK"))

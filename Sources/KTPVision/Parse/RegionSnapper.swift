@@ -37,9 +37,10 @@ struct RegionSnapper: Sendable {
     /// (`KAMANA`) is taken as it, and anything else is left as read.
     func snapBirthPlace(_ reading: FieldReading) -> FieldReading {
         guard FuzzyMatcher.key(reading.value).count >= 4 else { return reading }
-        guard let hit = FuzzyMatcher(minimumSimilarity: 0.8).match(reading.value, in: table.placeNames),
-            hit.similarity < 1
-        else { return reading }
+        // An exact hit still replaces the reading: keys ignore spacing, so `TANJU NG` matches exactly.
+        guard let hit = FuzzyMatcher(minimumSimilarity: 0.8).match(reading.value, in: table.placeNames) else {
+            return reading
+        }
         return FieldReading(value: hit.value, confidence: reading.confidence * hit.similarity)
     }
 
