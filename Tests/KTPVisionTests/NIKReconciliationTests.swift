@@ -233,6 +233,23 @@ struct NIKReconciliationTests {
         #expect(unsureSex.fields[.nik] != Self.female)
     }
 
+    @Test func aValidUntilDayOneDigitFromTheCorroboratedBirthdayIsRepaired() throws {
+        var raw = card(nik: Self.male, digits: Self.male)
+        raw[.validUntil] = RawValue(text: "19-08-2016", confidence: 0.9)
+        let result = try normalize(raw)
+        #expect(result.fields[.validUntil] == "17-08-2016")
+        #expect(result.warnings.map(\.code) == [.validUntilCorrected])
+    }
+
+    @Test func aValidUntilFarFromTheBirthdayOrWithoutANIKIsLeftAsRead() throws {
+        var raw = card(nik: Self.male, digits: Self.male)
+        raw[.validUntil] = RawValue(text: "19-09-2016", confidence: 0.9)
+        #expect(try normalize(raw).fields[.validUntil] == "19-09-2016")
+        raw = card(nik: nil)
+        raw[.validUntil] = RawValue(text: "19-08-2016", confidence: 0.9)
+        #expect(try normalize(raw).fields[.validUntil] == "19-08-2016")
+    }
+
     @Test func withoutATableTheNIKIsStillValidatedAndCrossChecked() {
         let result = FieldNormalizer(regions: nil).normalize(card(nik: "3171071703900003"))
         #expect(result.fields[.nik] == Self.male)

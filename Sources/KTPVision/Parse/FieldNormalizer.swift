@@ -75,6 +75,14 @@ public struct FieldNormalizer: Sendable {
         readings[.occupation] = ClosedVocabulary.occupation.read(raw[.occupation])
         readings[.nationality] = ClosedVocabulary.nationality.read(raw[.nationality])
         readings[.validUntil] = ValidUntilReader.read(raw[.validUntil])
+        if let nik = resolution.validNIK, let (birth, _) = CardDate.parse(resolution.dateOfBirth.value),
+            nik.encodes(birth),
+            let validUntil = readings[.validUntil], let repaired = ValidUntilReader.reconciled(validUntil, birth: birth)
+        {
+            readings[.validUntil] = repaired
+            warnings.append(
+                ValidationWarning(.validUntilCorrected, "a valid-until digit was repaired from the birth date"))
+        }
 
         let regionSlots: [(RegionLevel, RawSlot)] = [
             (.province, .provinceHeader), (.regency, .cityHeader), (.district, .district), (.village, .village),

@@ -67,6 +67,7 @@ public struct ValidationWarning: Sendable, Hashable, CustomStringConvertible {
         case nikGenderMismatch
         case nikCorrected
         case birthDateCorrected
+        case validUntilCorrected
         case invalidDate
     }
 

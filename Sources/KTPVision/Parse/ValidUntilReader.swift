@@ -20,4 +20,21 @@ enum ValidUntilReader {
         }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
     }
+
+    /// A dated card (issued before 2016, valid five years) expires on its holder's birthday. A
+    /// day and month one digit from a birth date that the NIK corroborates were misread: they are
+    /// taken from the birth date. Anything further apart is left as read.
+    static func reconciled(_ reading: FieldReading, birth: CardDate) -> FieldReading? {
+        guard let (date, _) = CardDate.parse(reading.value),
+            (date.day, date.month) != (birth.day, birth.month),
+            differingDigits(date, birth) == 1,
+            let repaired = CardDate(day: birth.day, month: birth.month, year: date.year)
+        else { return nil }
+        return FieldReading(value: repaired.formatted, confidence: reading.confidence * Confidence.repairFactor)
+    }
+
+    /// Differing digits between the `DDMM` of two dates.
+    private static func differingDigits(_ a: CardDate, _ b: CardDate) -> Int {
+        zip(a.formatted.prefix(5), b.formatted.prefix(5)).filter { $0 != $1 }.count
+    }
 }
