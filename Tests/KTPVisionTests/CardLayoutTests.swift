@@ -55,6 +55,18 @@ import Testing
         #expect(reading.isKTP)
     }
 
+    @Test func aLabelWhoseValueGlareTookStillGetsABoxAtTheValueColumn() throws {
+        var rows = Self.card
+        rows[rows.firstIndex { $0.y == 560 }!] = (560, [("Kewarganegaraan", 30), (":", 250)])
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.nationality] == nil)
+        let box = try #require(reading.valueBoxes[.nationality])
+        // From the colon's end (250 + 14) to the photo column (70% of 1200).
+        #expect(box.x == 264)
+        #expect(box.maxX == 840)
+        #expect(box.y < 560 && box.maxY > 584)
+    }
+
     @Test func leavesThePhotoColumnOutOfValues() {
         let reading = CardLayout.read(Self.words(Self.card), width: 1200, height: 757)
         #expect(reading.raw[.religion]?.text == "ISLAM")

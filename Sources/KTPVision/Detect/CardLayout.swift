@@ -38,7 +38,15 @@ public enum CardLayout {
                 index == nikRow
                 ? digitRun(of: body[index]) : valueWords(of: body[index], label: match.label, column: columnX)
             scores[match.label] = match.similarity
-            guard !value.isEmpty else { continue }
+            guard !value.isEmpty else {
+                // Glare or blur took the whole value but left its label: the line pass looks there.
+                if let start, start < cut {
+                    let row = body[index].box
+                    let expected = PixelRect(x: start, y: row.y, width: cut - start, height: row.height)
+                    boxes[match.label.slot] = widened(expected, row: row, after: start, limit: cut)
+                }
+                continue
+            }
             let line = OCRLine(words: value)
             raw[match.label.slot] = RawValue(text: line.text, confidence: line.confidence)
             boxes[match.label.slot] = widened(line.box, row: body[index].box, after: start, limit: cut)

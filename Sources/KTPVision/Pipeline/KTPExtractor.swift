@@ -13,6 +13,8 @@ public final class KTPExtractor {
     /// A KTP read with less than this (a clean card scores about 19; the large print alone about 8)
     /// is read once more in the other preparation, whose fields may come out better.
     static let convincingEvidence = 12.0
+    /// Where the general pass saw a label but no value, a line read below this is noise, not print.
+    static let unseenValueConfidence = 0.5
     /// Text leaning more than this (1.5°) after deskewing is levelled and read again.
     static let rereadSkew = 1.5 * Double.pi / 180
 
@@ -112,7 +114,8 @@ public final class KTPExtractor {
             // sparse segmentation drops.
             let lines = ocr.recognize(prepared, region: region, segmentation: .line)
             let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
-            guard !line.words.isEmpty, line.confidence >= (reading.raw[slot]?.confidence ?? 0) - 0.1 else { continue }
+            let floor = reading.raw[slot].map { $0.confidence - 0.1 } ?? Self.unseenValueConfidence
+            guard !line.words.isEmpty, line.confidence >= floor else { continue }
             let text =
                 CardLabel.allCases.first { $0.slot == slot }
                 .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
