@@ -129,7 +129,8 @@ struct ClosedFieldTests {
         ("LAKl-LAKI", "LAKI-LAKI", ""), ("perernpuan Gol. Darah: A8", "PEREMPUAN", "AB"),
         ("LAKI-LAKI Gol. Darah : AT", "LAKI-LAKI", "A+"), ("PEREMPUAN Gol. Darah : AB#", "PEREMPUAN", "AB+"),
         ("LAKI-LAKI Gol. Darah : O4", "LAKI-LAKI", "O+"), ("LAKI-LAKI Gol. Darah : —", "LAKI-LAKI", "-"),
-        ("PEREMPUAN Gol. Darah : B_", "PEREMPUAN", "B-"),
+        ("PEREMPUAN Gol. Darah : B_", "PEREMPUAN", "B-"), ("LAKI-LAKI Gol. Darah : OS", "LAKI-LAKI", "O+"),
+        ("PEREMPUAN Gol. Darah : AR", "PEREMPUAN", "A+"),
     ])
     func genderLineSplitsIntoGenderAndBloodType(text: String, gender: String, blood: String) {
         let card = normalized(.genderAndBlood, text)
@@ -163,7 +164,7 @@ struct ClosedFieldTests {
     @Test(arguments: [
         ("SEUMUR HIDUP", "SEUMUR HIDUP"), ("SEUMUR HIDUF", "SEUMUR HIDUP"), ("SEUMURHIDUP", "SEUMUR HIDUP"),
         ("seumur  hidup", "SEUMUR HIDUP"), ("17-08-2017", "17-08-2017"), ("17 O8 2017", "17-08-2017"),
-        ("SE MUAT PADA", "SEUMUR HIDUP"),
+        ("SE MUAT PADA", "SEUMUR HIDUP"), ("JA AT 1 HIDUP", "SEUMUR HIDUP"), ("SEUMUR 11 1", "SEUMUR HIDUP"),
     ])
     func validUntilIsLifetimeOrADate(text: String, expected: String) {
         #expect(normalized(.validUntil, text).fields[.validUntil] == expected)

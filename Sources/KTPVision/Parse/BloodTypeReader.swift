@@ -4,8 +4,9 @@
 /// to be mapped keeps a lowered confidence.
 enum BloodTypeReader {
     static let letterForDigit: [Character: Character] = ["0": "O", "8": "B", "4": "A", "6": "B", "Q": "O", "D": "O"]
-    /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t`, an `F` or, blurred, an `E`.
-    static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "E", "*", "‡", "†"]
+    /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t`, an `F` or, blurred, an
+    /// `E`, an `S` or an `R`.
+    static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "E", "S", "R", "*", "‡", "†"]
     /// What a `-` is read as: a dash of another length, an underscore, a tilde.
     static let minusLookalikes: Set<Character> = ["-", "—", "–", "_", "~", "="]
 

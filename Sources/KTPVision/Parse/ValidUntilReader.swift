@@ -1,6 +1,8 @@
 /// Reads `Berlaku Hingga`: `SEUMUR HIDUP` on cards since 2016, a date on older ones.
 enum ValidUntilReader {
     static let lifetimeMatcher = FuzzyMatcher(minimumSimilarity: 0.7)
+    /// A single surviving word of `SEUMUR HIDUP` must be read nearly whole to count.
+    static let lifetimeWords = FuzzyMatcher(minimumSimilarity: 0.8)
 
     static func read(_ raw: RawValue?) -> FieldReading {
         guard let raw else { return .unread }
@@ -16,6 +18,12 @@ enum ValidUntilReader {
         }
         if !text.contains(where: \.isNumber), FuzzyMatcher.key(text).count >= 4 {
             // Without a digit it cannot be a date, so it is the only other thing printed here.
+            return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
+        }
+        if text.split(separator: " ").contains(where: {
+            lifetimeWords.match(String($0), in: ["SEUMUR", "HIDUP"]) != nil
+        }) {
+            // One of its two words survived the blur that garbled the other into specks and digits.
             return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
         }
         return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
