@@ -130,7 +130,8 @@ struct ClosedFieldTests {
         ("LAKI-LAKI Gol. Darah : AT", "LAKI-LAKI", "A+"), ("PEREMPUAN Gol. Darah : AB#", "PEREMPUAN", "AB+"),
         ("LAKI-LAKI Gol. Darah : O4", "LAKI-LAKI", "O+"), ("LAKI-LAKI Gol. Darah : —", "LAKI-LAKI", "-"),
         ("PEREMPUAN Gol. Darah : B_", "PEREMPUAN", "B-"), ("LAKI-LAKI Gol. Darah : OS", "LAKI-LAKI", "O+"),
-        ("PEREMPUAN Gol. Darah : AR", "PEREMPUAN", "A+"),
+        ("PEREMPUAN Gol. Darah : AR", "PEREMPUAN", "A+"), ("LAKI-LAKI Gol. Darah : «", "LAKI-LAKI", "-"),
+        ("PEREMPUAN Gol. Darah : ”A", "PEREMPUAN", "A"),
     ])
     func genderLineSplitsIntoGenderAndBloodType(text: String, gender: String, blood: String) {
         let card = normalized(.genderAndBlood, text)

@@ -7,13 +7,15 @@ enum BloodTypeReader {
     /// What a small `+` after the group is read as: a `T`, a `4`, a `#`, a `t`, an `F` or, blurred, an
     /// `E`, an `S` or an `R`.
     static let plusLookalikes: Set<Character> = ["+", "T", "4", "#", "F", "E", "S", "R", "*", "‡", "†"]
-    /// What a `-` is read as: a dash of another length, an underscore, a tilde.
-    static let minusLookalikes: Set<Character> = ["-", "—", "–", "_", "~", "="]
+    /// What a `-` is read as: a dash of another length, an underscore, a tilde, blurred a guillemet.
+    static let minusLookalikes: Set<Character> = ["-", "—", "–", "_", "~", "=", "«", "»"]
+    /// Specks around the value that carry nothing: separators and quote marks.
+    static let specks: Set<Character> = [" ", ":", ".", "|", "\"", "'", "“", "”", "‘", "’"]
 
     /// `labelled`: the `Gol. Darah` label was read. Blur takes a lone `-` before any letter, so an
     /// empty value after a read label is taken as one, unsurely.
     static func read(_ text: String, ocr: Double, labelled: Bool = false) -> FieldReading {
-        let compact = RegionTable.printed(text).filter { $0 != " " && $0 != ":" && $0 != "." && $0 != "|" }
+        let compact = RegionTable.printed(text).filter { !specks.contains($0) }
         guard !compact.isEmpty else {
             return labelled ? FieldReading(value: "-", confidence: Confidence.unmatched(ocr: ocr)) : .unread
         }
