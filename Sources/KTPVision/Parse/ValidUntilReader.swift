@@ -33,9 +33,7 @@ enum ValidUntilReader {
     /// day and month one digit from a birth date that the NIK corroborates were misread: they are
     /// taken from the birth date. Anything further apart is left as read.
     static func reconciled(_ reading: FieldReading, birth: CardDate) -> FieldReading? {
-        guard let (date, _) = CardDate.parse(reading.value),
-            (date.day, date.month) != (birth.day, birth.month),
-            differingDigits(date, birth) == 1,
+        guard let (date, _) = CardDate.parse(reading.value), differingDigits(date, birth) == 1,
             let repaired = CardDate(day: birth.day, month: birth.month, year: date.year)
         else { return nil }
         return FieldReading(value: repaired.formatted, confidence: reading.confidence * Confidence.repairFactor)
