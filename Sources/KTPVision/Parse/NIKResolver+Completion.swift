@@ -12,11 +12,8 @@ extension NIKResolver {
         guard regionDigits.count == 6 else { return [] }
         let head = Array(regionDigits + NIK.datePart(for: date, gender: gender))
         var found: [NIKCandidate] = []
-        let readings = [
-            general.flatMap { raw in NIKCandidate.generalPassDigits(raw.text).map { ($0, raw.confidence) } },
-            digitsOnly.map { raw in (raw.text.filter(\.isASCIIDigit), raw.confidence) },
-        ]
-        for case let (digits, confidence)? in readings where (8..<16).contains(digits.count) {
+        for (digits, confidence) in Self.digitReadings(general: general, digitsOnly: digitsOnly)
+        where (8..<16).contains(digits.count) {
             let read = Array(digits)
             // A reading that is the head itself lost the serial, not a stretch before it.
             guard Self.mismatches(read, head) > 1 else { continue }
@@ -39,12 +36,9 @@ extension NIKResolver {
         guard let regions, let regency = printed.regencyCode?.filter(\.isASCIIDigit), regency.count == 4 else {
             return []
         }
-        let readings = [
-            general.flatMap { raw in NIKCandidate.generalPassDigits(raw.text).map { ($0, raw.confidence) } },
-            digitsOnly.map { raw in (raw.text.filter(\.isASCIIDigit), raw.confidence) },
-        ]
         var found: [NIKCandidate] = []
-        for case let (digits, confidence)? in readings where (14...15).contains(digits.count) {
+        for (digits, confidence) in Self.digitReadings(general: general, digitsOnly: digitsOnly)
+        where (14...15).contains(digits.count) {
             let lost = 16 - digits.count
             guard digits.hasPrefix(regency.dropFirst(lost)), let nik = NIK(regency.prefix(lost) + digits),
                 regions.contains(nik.region.district)
@@ -54,6 +48,13 @@ extension NIKResolver {
                     digits: nik.digits, confidence: confidence, edits: lost, corroborated: false, completed: true))
         }
         return NIKCandidate.deduplicated(found)
+    }
+
+    /// The digits of each pass that read something, with its confidence.
+    static func digitReadings(general: RawValue?, digitsOnly: RawValue?) -> [(digits: String, confidence: Double)] {
+        let general = general.flatMap { raw in NIKCandidate.generalPassDigits(raw.text).map { ($0, raw.confidence) } }
+        let digitsOnly = digitsOnly.map { raw in (raw.text.filter(\.isASCIIDigit), raw.confidence) }
+        return [general, digitsOnly].compactMap { $0 }
     }
 
     /// Printed fields this sure may complete a NIK.

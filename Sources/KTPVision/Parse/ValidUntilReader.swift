@@ -3,6 +3,7 @@ enum ValidUntilReader {
     static let lifetimeMatcher = FuzzyMatcher(minimumSimilarity: 0.7)
     /// A single surviving word of `SEUMUR HIDUP` must be read nearly whole to count.
     static let lifetimeWords = FuzzyMatcher(minimumSimilarity: 0.8)
+    static let lifetimeWordList = Vocabulary.lifetime.split(separator: " ").map(String.init)
 
     static func read(_ raw: RawValue?) -> FieldReading {
         guard let raw else { return .unread }
@@ -21,7 +22,7 @@ enum ValidUntilReader {
             return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
         }
         if text.split(separator: " ").contains(where: {
-            lifetimeWords.match(String($0), in: ["SEUMUR", "HIDUP"]) != nil
+            lifetimeWords.match(String($0), in: lifetimeWordList) != nil
         }) {
             // One of its two words survived the blur that garbled the other into specks and digits.
             return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
