@@ -70,6 +70,53 @@ import Testing
         #expect(QualityThresholds.calibrated.flags(for: QualityAnalyzer.measure(card: card, photo: card)).flashlight)
     }
 
+    @Test func aSmallSteepFlashSpotIsGlare() {
+        // Its lobe fades within a cell or two of the grid, but over a dozen card pixels.
+        var card = Self.card(width: 1200, height: 756)
+        Self.flash(&card, cx: 500, cy: 380, core: 48, falloff: 28)
+        #expect(QualityAnalyzer.glare(card) > QualityThresholds.calibrated.glare)
+    }
+
+    @Test func aSharpEdgedWhiteDiscIsNotGlare() {
+        // A sun in a photo or a printed white seal: as round and bright as a flash, with a cut edge.
+        var card = Self.card(width: 1200, height: 756)
+        for y in 0..<card.height {
+            for x in 0..<card.width where (x - 500) * (x - 500) + (y - 380) * (y - 380) < 50 * 50 {
+                let i = 3 * (y * card.width + x)
+                card.pixels.replaceSubrange(i..<(i + 3), with: [250, 250, 250])
+            }
+        }
+        #expect(QualityAnalyzer.glare(card) < QualityThresholds.calibrated.glare)
+    }
+
+    @Test func aFlashEdgeIsWideAndADrawnDiscEdgeIsNot() {
+        var soft = Self.card(width: 1200, height: 756)
+        Self.flash(&soft, cx: 500, cy: 380, core: 48, falloff: 28)
+        var disc = Self.card(width: 1200, height: 756)
+        Self.flash(&disc, cx: 500, cy: 380, core: 48, falloff: 1)
+        // The core: the cells within 40 card pixels of the centre.
+        let grid = QualityAnalyzer.cellMeans(soft, cell: QualityAnalyzer.glareCell)
+        let core = grid.values.indices.filter { i in
+            let dx = Double(i % grid.width) * 8 + 4 - 500, dy = Double(i / grid.width) * 8 + 4 - 380
+            return dx * dx + dy * dy < 40 * 40
+        }
+        #expect(QualityAnalyzer.edgeWidth(soft.luminance(), core: core, width: grid.width) >= 6)
+        #expect(QualityAnalyzer.edgeWidth(disc.luminance(), core: core, width: grid.width) <= 2)
+    }
+
+    @Test func aSpotWhoseFringeMeetsAPaleBorderIsGlare() {
+        // The spot's faint edge runs into a band of pale table the locator left along the top.
+        var card = Self.card()
+        for y in 0..<24 {
+            for x in 0..<card.width {
+                let i = 3 * (y * card.width + x)
+                card.pixels.replaceSubrange(i..<(i + 3), with: [200, 200, 198])
+            }
+        }
+        Self.flash(&card, cx: 300, cy: 80, core: 25, falloff: 50)
+        #expect(QualityAnalyzer.glare(card) > 0.5)
+    }
+
     @Test func aSoftHighlightThatStaysGrayIsNotGlare() {
         // The same spot dimmed: a metal chip or a printed logo on a dark card, never reaching white.
         var card = Self.card()

@@ -71,27 +71,37 @@ struct GrayGrid: Sendable, Hashable {
         var seen = [Bool](repeating: false, count: values.count)
         var found: [[Int]] = []
         for start in values.indices where !seen[start] && member(start) {
-            seen[start] = true
-            var blob = [start]
-            var next = 0
-            while next < blob.count {
-                let i = blob[next]
-                next += 1
-                let (x, y) = (i % width, i / width)
-                for dy in -1...1 {
-                    for dx in -1...1 {
-                        let (nx, ny) = (x + dx, y + dy)
-                        guard nx >= 0, nx < width, ny >= 0, ny < height else { continue }
-                        let j = ny * width + nx
-                        if !seen[j], member(j) {
-                            seen[j] = true
-                            blob.append(j)
-                        }
+            found.append(blob(from: start, seen: &seen, where: member))
+        }
+        return found
+    }
+
+    /// The 8-connected region of cells that satisfy `member` and reach `start`, which must satisfy it.
+    func blob(from start: Int, where member: (Int) -> Bool) -> [Int] {
+        var seen = [Bool](repeating: false, count: values.count)
+        return blob(from: start, seen: &seen, where: member)
+    }
+
+    private func blob(from start: Int, seen: inout [Bool], where member: (Int) -> Bool) -> [Int] {
+        seen[start] = true
+        var blob = [start]
+        var next = 0
+        while next < blob.count {
+            let i = blob[next]
+            next += 1
+            let (x, y) = (i % width, i / width)
+            for dy in -1...1 {
+                for dx in -1...1 {
+                    let (nx, ny) = (x + dx, y + dy)
+                    guard nx >= 0, nx < width, ny >= 0, ny < height else { continue }
+                    let j = ny * width + nx
+                    if !seen[j], member(j) {
+                        seen[j] = true
+                        blob.append(j)
                     }
                 }
             }
-            found.append(blob)
         }
-        return found
+        return blob
     }
 }
