@@ -58,7 +58,8 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         Diagnostics.say("dashboard on \(self.rows) submissions (160x48, then 80x24)")
         Diagnostics.say("  first paint (load the ledger, reduce, render): \(Self.ms(firstPaint)) ms")
         let slowest = Self.ms(keystrokes.max() ?? .zero)
-        Diagnostics.say("  filter keystroke to redraw: median \(Self.ms(Self.median(keystrokes))) ms, max \(slowest) ms")
+        Diagnostics.say(
+            "  filter keystroke to redraw: median \(Self.ms(Self.median(keystrokes))) ms, max \(slowest) ms")
         Diagnostics.say(
             "  frame render: median \(Self.ms(Self.median(frames))) ms, max \(Self.ms(frames.max() ?? .zero)) ms")
         Diagnostics.say("  resident memory: \(memory.current) MB now, \(memory.peak) MB at most")

@@ -147,6 +147,21 @@ import Testing
         #expect(!reading([.district: 0.55, .name: 0.9]).isKTP)
     }
 
+    @Test func aNIKThatLostDigitsToGlareStillMakesAKTPBesideBothHeaders() {
+        // A soft photo: no small label reads, and glare took four of the NIK's digits.
+        func reading(nik: String, regency: String) -> CardReading {
+            CardReading(
+                raw: [
+                    .nik: RawValue(text: nik, confidence: 0.4),
+                    .cityHeader: RawValue(text: regency, confidence: 0.6),
+                ],
+                valueBoxes: [:], labelScores: [.birth: 0.71, .nationality: 0.8], hasProvinceHeader: true)
+        }
+        #expect(reading(nik: ":817204 625200", regency: "KOTA TUAL").isKTP)
+        #expect(!reading(nik: ":817204 6252", regency: "KOTA TUAL").isKTP)
+        #expect(!reading(nik: ":817204 625200", regency: "DINAS PENDIDIKAN").isKTP)
+    }
+
     @Test func aDrivingLicenceIsNotAKTP() {
         let licence: [(y: Int, words: [(String, Int)])] = [
             (20, [("SURAT", 300), ("IZIN", 420), ("MENGEMUDI", 520)]),

@@ -88,6 +88,15 @@ struct NIKReconciliationTests {
         #expect((repaired.confidence[.nik] ?? 1) < 0.8)
     }
 
+    @Test func aRegionThatDoesNotExistTakesTheHeadersDigitEvenWhenOCRRarelyConfusesThem() throws {
+        // Province 42 does not exist; a soft `7` read as `4` is not a usual confusion.
+        var raw = card(nik: "4206071708900003", digits: "4206071708900003")
+        #expect(try normalize(raw).fields[.nik] == "4206071708900003")
+        raw[.provinceHeader] = RawValue(text: "PROVINSI SULAWESI TENGAH", confidence: 0.9)
+        raw[.cityHeader] = RawValue(text: "KABUPATEN MOROWALI", confidence: 0.9)
+        #expect(try normalize(raw).fields[.nik] == "7206071708900003")
+    }
+
     @Test func digitsPassWithAnExtraDigitIsRepairedByDroppingIt() throws {
         let result = try normalize(card(digits: "31710717089000003"))
         #expect(result.fields[.nik] == Self.male)

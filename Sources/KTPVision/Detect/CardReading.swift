@@ -36,11 +36,14 @@ public struct CardReading: Sendable, Hashable {
     /// `Nama` and `Alamat`, and a student card prints `NIM`. When a photo is too soft for the
     /// small labels, the large print still decides it: a `PROVINSI` header over a valid NIK is a
     /// KTP and nothing else when the `NIK` label, the `KABUPATEN`/`KOTA` line under the header, or
-    /// two other labels only a KTP prints stand beside it.
+    /// two other labels only a KTP prints stand beside it. Glare on a soft photo may take a few of
+    /// the NIK's digits; twelve still make it a KTP's number beside the header and the NIK label or
+    /// the regency line.
     public var isKTP: Bool {
         let nikLabel = (labelScores[.nik] ?? 0) >= Self.seenLabel
         let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
         if hasProvinceHeader, hasValidNIK, nikLabel || hasRegencyHeader || distinctive >= 2 { return true }
+        if hasProvinceHeader, nikLabel || hasRegencyHeader, mostNIKDigits >= Self.partialNIKDigits { return true }
         return (hasProvinceHeader || nikLabel) && distinctive >= 3 && evidence >= 10
     }
 
@@ -58,6 +61,14 @@ public struct CardReading: Sendable, Hashable {
     private var nikDigitCount: Int {
         (raw[.nik]?.text ?? "").filter(\.isASCIIDigit).count
     }
+
+    /// The most digits either NIK pass read.
+    private var mostNIKDigits: Int {
+        max(nikDigitCount, (raw[.nikDigits]?.text ?? "").filter(\.isASCIIDigit).count)
+    }
+
+    /// The NIK digits that, with the headers, identify a KTP whose number lost a few to glare.
+    static let partialNIKDigits = 12
 
     /// The digits of a NIK slot, or one of its words, form a valid NIK: specks beside the number are
     /// read as digits of their own.

@@ -89,15 +89,18 @@ struct NIKResolver: Sendable {
     /// Readings whose region digits disagree with a header that snapped to the table, with one of
     /// the four province and regency digits swapped for a glyph OCR confuses it with (`7` read as
     /// `1`) so that both agree. Only the header can confirm these digits, so nothing is offered
-    /// without it.
+    /// without it. A reading of a region that does not exist may take any digit the header gives.
     func regionRepairs(of candidates: [NIKCandidate], printed: Printed) -> [NIKCandidate] {
         guard let regions, let regency = printed.regencyCode else { return [] }
+        let anyDigit = Array("0123456789")
         var repairs: [NIKCandidate] = []
         for candidate in candidates {
             guard let nik = NIK(candidate.digits), headerAgreement(nik, printed) < 2 else { continue }
             let digits = Array(candidate.digits)
+            let unknown = !regions.contains(nik.region.district)
             for index in 0..<4 {
-                for replacement in OCRConfusion.confusableDigits[digits[index]] ?? [] {
+                let replacements = unknown ? anyDigit : OCRConfusion.confusableDigits[digits[index]] ?? []
+                for replacement in replacements where replacement != digits[index] {
                     var changed = digits
                     changed[index] = replacement
                     let text = String(changed)
