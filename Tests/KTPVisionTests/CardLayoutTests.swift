@@ -162,6 +162,18 @@ import Testing
         #expect(!reading(nik: ":817204 625200", regency: "DINAS PENDIDIKAN").isKTP)
     }
 
+    @Test func aFrameThatCutOffTheHeaderAndNIKLabelStillShowsAKTPByFourOfItsOwnLabels() {
+        func reading(_ labels: [CardLabel: Double], nik: String = ":3174054806048845") -> CardReading {
+            CardReading(
+                raw: [.nik: RawValue(text: nik, confidence: 0.8)], valueBoxes: [:], labelScores: labels,
+                hasProvinceHeader: false)
+        }
+        let four: [CardLabel: Double] = [.rtRw: 0.75, .district: 0.56, .nationality: 0.73, .validUntil: 0.77]
+        #expect(reading(four).isKTP)
+        #expect(!reading(four, nik: ":3174054806048").isKTP)
+        #expect(!reading(four.filter { $0.key != .district }.merging([.name: 0.9, .address: 0.9]) { $1 }).isKTP)
+    }
+
     @Test func aDrivingLicenceIsNotAKTP() {
         let licence: [(y: Int, words: [(String, Int)])] = [
             (20, [("SURAT", 300), ("IZIN", 420), ("MENGEMUDI", 520)]),
