@@ -48,11 +48,11 @@ extension QualityAnalyzer {
             guard let top = blob.max(by: { rise[$0] < rise[$1] }) else { continue }
             let peak = rise[top]
             for i in blob { owner[i] = blob[0] }
+            guard peak > best, blob.contains(where: { grid.values[$0] >= glareMinimumLevel }) else { continue }
             // A spot's faint fringe can merge with lit patches of a white card; its upper half stays round.
             let core = grid.blob(from: top) { owner[$0] == blob[0] && rise[$0] > 0.5 * peak }
             let roundness = compactness(core, width: grid.width)
-            guard peak > best, roundness >= 0.35, blob.contains(where: { grid.values[$0] >= glareMinimumLevel })
-            else { continue }
+            guard roundness >= 0.35 else { continue }
             if falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2 {
                 best = peak
             } else if peak >= steepSpotMinimumRise, blob.count >= steepSpotMinimumCells,
