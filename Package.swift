@@ -112,7 +112,8 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // What several test targets share: running `ktp` and other programs without blocking the test's threads.
+        // What several test targets share: running `ktp` and other programs without blocking the test's threads,
+        // and where the region table is.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "KTPContractTests", dependencies: ["KTPContract"], swiftSettings: strict),
         .testTarget(
@@ -142,9 +143,9 @@ let package = Package(
             name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "KTPLoadTests", dependencies: ["KTPLoad"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
-        .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth"], swiftSettings: strict),
+        .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "KTPVisionTests", dependencies: ["KTPVision"],
+            name: "KTPVisionTests", dependencies: ["KTPVision", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

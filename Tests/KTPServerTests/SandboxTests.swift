@@ -1,6 +1,7 @@
 import Foundation
 import KTPContract
 import KTPVision
+import TestSupport
 import Testing
 @testable import KTPServer
 
@@ -95,10 +96,7 @@ import Testing
         #expect(nik.gender == .female)
         #expect(nik.encodes(try #require(CardDate.parse(Sandbox.specimen[.dateOfBirth])).date))
         #expect(Sandbox.specimen[.fullName].contains("SPESIMEN"))
-        let regionsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../../shared/data/wilayah.csv"
-        ).standardized.path
-        let regions = try RegionTable.load(path: ProcessInfo.processInfo.environment["KTP_REGIONS"] ?? regionsPath)
+        let regions = try RegionTable.load(path: RegionTablePath.resolved)
         #expect(regions.name(of: "31.71.01") == "Gambir")
     }
 }

@@ -3,6 +3,7 @@ import HummingbirdTesting
 import KTPContract
 import KTPVision
 import Logging
+import TestSupport
 import Testing
 @testable import KTPServer
 
@@ -16,11 +17,7 @@ import Testing
     }
 
     static func regions() throws -> RegionTable {
-        let path =
-            ProcessInfo.processInfo.environment["KTP_REGIONS"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/data/wilayah.csv").standardized.path
-        return try RegionTable.load(path: path)
+        try RegionTable.load(path: RegionTablePath.resolved)
     }
 
     @Test func realPhotosEndInSuccessFailOn1AndNotDetected() async throws {

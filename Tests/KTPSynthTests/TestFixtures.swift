@@ -1,19 +1,12 @@
 import Foundation
 import KTPSynth
 import KTPVision
+import TestSupport
 
 /// Shared inputs for the tests: the real region table and one small data set, made once.
 enum TestFixtures {
-    /// `$KTP_REGIONS`, else `../shared/data/wilayah.csv` next to the package root.
-    static func regionPath() -> String {
-        if let path = ProcessInfo.processInfo.environment["KTP_REGIONS"], !path.isEmpty { return path }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/wilayah.csv").path
-    }
-
     private static let loadedRegions = Result { () throws(DataFileError) -> RegionTable in
-        try RegionTable.load(path: regionPath())
+        try RegionTable.load(path: RegionTablePath.resolved)
     }
 
     static func regions() throws -> RegionTable { try loadedRegions.get() }

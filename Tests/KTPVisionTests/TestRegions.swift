@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import KTPVision
 
 /// The real Kemendagri table, loaded once for every test that needs it: `KTP_REGIONS` if set,
@@ -8,14 +9,7 @@ enum TestRegions {
         try RegionTable.load(path: path)
     }
 
-    static var path: String {
-        if let path = ProcessInfo.processInfo.environment["KTP_REGIONS"], !path.isEmpty { return path }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return packageRoot.appendingPathComponent("../shared/data/wilayah.csv").standardized.path
-    }
+    static var path: String { RegionTablePath.resolved }
 
     static func table() throws -> RegionTable {
         try loaded.get()

@@ -3,6 +3,7 @@ import KTP
 import KTPServer
 import KTPVision
 import Logging
+import TestSupport
 
 /// The real extraction service on a loopback port, with a live, a sandbox and a second live application.
 /// `engine` defaults to none: sandbox tests never reach it, and engine tests pass the real one.
@@ -75,11 +76,7 @@ enum Fixtures {
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
     static func regions() throws -> RegionTable {
-        let path =
-            ProcessInfo.processInfo.environment["KTP_REGIONS"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../../shared/data/wilayah.csv").standardized.path
-        return try RegionTable.load(path: path)
+        try RegionTable.load(path: RegionTablePath.resolved)
     }
 }
 
