@@ -40,6 +40,13 @@ public struct FuzzyMatcher: Sendable, Hashable {
         return 1 - Double(distance(a, b)) / Double(longest)
     }
 
+    /// Positions at which two equally long strings differ (Hamming distance); `Int.max` when their
+    /// lengths differ. For printed digits, where OCR substitutes but does not drop.
+    static func differingCharacters(_ a: some StringProtocol, _ b: some StringProtocol) -> Int {
+        guard a.count == b.count else { return Int.max }
+        return zip(a, b).filter { $0 != $1 }.count
+    }
+
     /// Levenshtein distance: insertions, deletions and substitutions each cost one.
     public static func distance(_ a: String, _ b: String) -> Int {
         distance(Array(a), Array(b))

@@ -70,7 +70,7 @@ struct NIKResolver: Sendable {
             if nik.encodes(date) {
                 score += 2
             } else if let gender = printed.gender ?? Optional(nik.gender),
-                Self.differingDigits(nik.datePart, NIK.datePart(for: date, gender: gender)) == 1
+                FuzzyMatcher.differingCharacters(nik.datePart, NIK.datePart(for: date, gender: gender)) == 1
             {
                 score += 0.5
             }
@@ -132,7 +132,7 @@ struct NIKResolver: Sendable {
         let repairable = genders == nil ? 1 : 2
         for gender in genders ?? Gender.allCases {
             let expected = NIK.datePart(for: date, gender: gender)
-            guard (1...repairable).contains(Self.differingDigits(current, expected)) else { continue }
+            guard (1...repairable).contains(FuzzyMatcher.differingCharacters(current, expected)) else { continue }
             let digits = String(candidate.digits.prefix(6)) + expected + String(candidate.digits.suffix(4))
             guard NIK(digits) != nil else { continue }
             var repaired = candidate
@@ -161,7 +161,8 @@ struct NIKResolver: Sendable {
                 return FieldReading(value: reading.value, confidence: reading.confidence + (1 - reading.confidence) / 2)
             }
             // Two passes agreeing on the NIK's large print outweigh one slip in the small print.
-            let oneSlip = Self.differingDigits(nik.datePart, NIK.datePart(for: date, gender: nik.gender)) == 1
+            let oneSlip =
+                FuzzyMatcher.differingCharacters(nik.datePart, NIK.datePart(for: date, gender: nik.gender)) == 1
             let unsure = reading.confidence < trustedPrinted && confidence > reading.confidence
             if plausible, unsure || (corroborated && oneSlip), let fromNIK = nik.birthDate(yearHint: date.year) {
                 warnings.append(ValidationWarning(.birthDateCorrected, "an unsure printed date was taken from the NIK"))
@@ -193,10 +194,5 @@ struct NIKResolver: Sendable {
         }
         warnings.append(ValidationWarning(.nikGenderMismatch, "the printed sex differs from the NIK's"))
         return FieldReading(value: reading.value, confidence: reading.confidence * Confidence.repairFactor)
-    }
-
-    static func differingDigits(_ a: some StringProtocol, _ b: some StringProtocol) -> Int {
-        guard a.count == b.count else { return Int.max }
-        return zip(a, b).filter { $0 != $1 }.count
     }
 }

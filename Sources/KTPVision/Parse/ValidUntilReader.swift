@@ -34,14 +34,11 @@ enum ValidUntilReader {
     /// day and month one digit from a birth date that the NIK corroborates were misread: they are
     /// taken from the birth date. Anything further apart is left as read.
     static func reconciled(_ reading: FieldReading, birth: CardDate) -> FieldReading? {
-        guard let (date, _) = CardDate.parse(reading.value), differingDigits(date, birth) == 1,
+        // `prefix(5)` is the `DD-MM` of the formatted date.
+        guard let (date, _) = CardDate.parse(reading.value),
+            FuzzyMatcher.differingCharacters(date.formatted.prefix(5), birth.formatted.prefix(5)) == 1,
             let repaired = CardDate(day: birth.day, month: birth.month, year: date.year)
         else { return nil }
         return FieldReading(value: repaired.formatted, confidence: reading.confidence * Confidence.repairFactor)
-    }
-
-    /// Differing digits between the `DDMM` of two dates.
-    private static func differingDigits(_ a: CardDate, _ b: CardDate) -> Int {
-        zip(a.formatted.prefix(5), b.formatted.prefix(5)).filter { $0 != $1 }.count
     }
 }

@@ -90,8 +90,7 @@ extension QualityAnalyzer {
     /// small for a strip or a ring.
     static func compactness(_ blob: [Int], width: Int) -> Double {
         let n = Double(blob.count)
-        let cx = blob.reduce(0.0) { $0 + Double($1 % width) } / n
-        let cy = blob.reduce(0.0) { $0 + Double($1 / width) } / n
+        let (cx, cy) = centroid(blob, width: width)
         var reach = 0.0
         for i in blob {
             let dx = Double(i % width) - cx, dy = Double(i / width) - cy
@@ -99,6 +98,12 @@ extension QualityAnalyzer {
         }
         let radius = reach.squareRoot() + 0.5
         return n / (Double.pi * radius * radius)
+    }
+
+    /// The mean cell position of `cells`, in cell units.
+    static func centroid(_ cells: [Int], width: Int) -> (x: Double, y: Double) {
+        let n = Double(cells.count)
+        return (cells.reduce(0.0) { $0 + Double($1 % width) } / n, cells.reduce(0.0) { $0 + Double($1 / width) } / n)
     }
 
     /// How many cells, on average, the blob takes to fall from 75% to 25% of its peak: the area
@@ -129,10 +134,9 @@ extension QualityAnalyzer {
     /// its 75th percentile, so print inside the spot does not pull the profile down.
     static func edgeWidth(_ gray: GrayImage, core: [Int], width: Int) -> Int {
         let cell = Double(glareCell)
-        let n = Double(core.count)
-        let cx = (core.reduce(0.0) { $0 + Double($1 % width) } / n + 0.5) * cell
-        let cy = (core.reduce(0.0) { $0 + Double($1 / width) } / n + 0.5) * cell
-        let radius = (n / .pi).squareRoot() * cell
+        let centre = centroid(core, width: width)
+        let (cx, cy) = ((centre.x + 0.5) * cell, (centre.y + 0.5) * cell)
+        let radius = (Double(core.count) / .pi).squareRoot() * cell
         let reach = Int(3 * radius) + 16
         let ringWidth = 2
         var histograms = [[Int]](repeating: [Int](repeating: 0, count: 256), count: reach / ringWidth + 1)
