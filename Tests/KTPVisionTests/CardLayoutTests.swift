@@ -90,6 +90,57 @@ import Testing
         #expect(reading.raw.count == Self.card.count)
     }
 
+    /// The card with every body label blurred past reading; the `RT/RW` row's noise reads weakly
+    /// like `Nama`.
+    static func unreadableLabels() -> [(y: Int, words: [(String, Int)])] {
+        var rows = card
+        for index in 3..<rows.count {
+            rows[index].words = [("~x~", 30)] + rows[index].words.filter { $0.1 >= 280 && $0.0 != ":" }
+        }
+        rows[7].words[0].0 = "Nmaa"
+        return rows
+    }
+
+    @Test func rowsWhoseLabelsBlurTookAreTheLabelsInOrderUnderTheNIK() {
+        let reading = CardLayout.read(Self.words(Self.unreadableLabels()), width: 1200, height: 757)
+        #expect(reading.raw[.name]?.text == "SPESIMEN CONTOH")
+        #expect(reading.raw[.rtRw]?.text == "005/012")
+        #expect(reading.raw[.district]?.text == "RANCAEKEK")
+        #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
+        #expect(reading.valueBoxes[.village] != nil)
+    }
+
+    @Test func rowsAreNotTakenInOrderAgainstAClearlyReadLabel() {
+        var rows = Self.unreadableLabels()
+        rows[9].words[0].0 = "Kecamatan"
+        // The name's row lost and a stamp's below: in order, `Agama` would be where `Kecamatan` is printed.
+        rows.remove(at: 3)
+        rows.append((640, [("SPESIMEN", 280)]))
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 800)
+        #expect(reading.raw[.district]?.text == "RANCAEKEK")
+        #expect(reading.raw[.religion] == nil)
+    }
+
+    @Test func aWrappedAddressTakesTwoRowsOfThirteen() {
+        var rows = Self.unreadableLabels()
+        rows.insert((300, [("BLOK", 280), ("C", 350)]), at: 7)
+        for index in 8..<rows.count { rows[index].y += 40 }
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 800)
+        #expect(reading.raw[.address]?.text == "JL. MELATI NO. 12 BLOK C")
+        #expect(reading.raw[.rtRw]?.text == "005/012")
+        #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
+    }
+
+    @Test func aRegencyLineUnderALostProvinceLineIsNotTakenForTheProvince() {
+        var rows = Self.card
+        rows[0].words = [("~", 380), ("a", 560)]
+        rows[1].words = [("KABUPATEN", 400), ("DEIYAI", 560)]
+        rows.insert((85, [("eb", 400)]), at: 2)
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.cityHeader]?.text == "KABUPATEN DEIYAI")
+        #expect(reading.raw[.provinceHeader] == nil)
+    }
+
     @Test func toleratesOCRNoiseInLabels() {
         var rows = Self.card
         rows[13].words[0].0 = "Kewarqaneqaraan:"

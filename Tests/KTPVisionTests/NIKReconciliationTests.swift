@@ -67,6 +67,18 @@ struct NIKReconciliationTests {
         #expect((mixed.confidence[.nik] ?? 1) < 0.8)
     }
 
+    @Test func aThirdReadingBreaksATieInTheSerialThatNothingOnTheCardChecks() throws {
+        // The general pass is the surer one, so without a third reading its `8` would stand.
+        var raw = card(nik: "3171071708900008", digits: Self.male)
+        raw[.nikDigits]?.confidence = 0.5
+        #expect(try normalize(raw).fields[.nik] == "3171071708900008")
+        raw[.nikTieBreak] = RawValue(text: Self.male, confidence: 0.4)
+        let result = try normalize(raw)
+        #expect(result.fields[.nik] == Self.male)
+        raw[.nikTieBreak] = RawValue(text: "3171071708900009", confidence: 0.9)
+        #expect(try normalize(raw).fields[.nik] == "3171071708900008")
+    }
+
     @Test func theHeaderDecidesBetweenRegionsThatOneConfusedDigitSeparates() throws {
         // 72.06.07 (Morowali) and 12.06.07 (Karo) both exist; the card's header says Morowali.
         var raw = card(nik: "7206071708900003", digits: "1206071708900003")

@@ -14,8 +14,12 @@ public enum CardLayout {
         var assignment = align(body)
         let nikRow = unlabelledNIKRow(body, assignment: assignment)
         if let nikRow { assignment[nikRow] = LabelMatch(label: .nik, similarity: 0) }
+        // What the labels read like is the evidence for a KTP; rows taken in order only place values.
+        let scores = Dictionary(assignment.values.map { ($0.label, $0.similarity) }) { a, _ in a }
+        if let nik = assignment.first(where: { $0.value.label == .nik })?.key {
+            alignRowsInOrder(&assignment, lines: body, below: nik)
+        }
         var raw: RawCard = [:]
-        var scores: [CardLabel: Double] = [:]
         var boxes: [RawSlot: PixelRect] = [:]
         var colonEnds: [Int: Int] = [:]
         var valueStarts: [(x: Int, y: Int)] = []
@@ -37,7 +41,6 @@ public enum CardLayout {
             let value =
                 index == nikRow
                 ? digitRun(of: body[index]) : valueWords(of: body[index], label: match.label, column: columnX)
-            scores[match.label] = match.similarity
             guard !value.isEmpty else {
                 // Glare or blur took the whole value but left its label: the line pass looks there.
                 if let start, start < cut {
@@ -112,6 +115,47 @@ public enum CardLayout {
             guard step >= 0.6 * pitch, step <= 1.5 * pitch else { return }
             (line, label) = (line + 1, label + 1)
             assignment[line] = LabelMatch(label: labels[label], similarity: 0)
+        }
+    }
+
+    /// When blur leaves the small labels unreadable, their rows still stand in order under the NIK:
+    /// twelve rows at an even pitch (thirteen with a wrapped address) are the twelve labels, as
+    /// long as every clearly read label falls on its own row. Weak matches that disagree go.
+    static func alignRowsInOrder(_ assignment: inout [Int: LabelMatch], lines: [OCRLine], below nikRow: Int) {
+        let candidates = Array(lines.indices.dropFirst(nikRow + 1))
+        let heights = candidates.map { lines[$0].box.height }.sorted()
+        guard heights.count >= 12 else { return }
+        let typicalHeight = heights[heights.count / 2]
+        // Specks and stray marks make lines of their own, far thinner than print.
+        let rows = candidates.filter { 2 * lines[$0].box.height >= typicalHeight }
+        let steps = zip(rows, rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }
+        guard steps.count >= 11 else { return }
+        let pitch = steps.sorted()[steps.count / 2]
+        var run = [rows[0]]
+        for (row, step) in zip(rows.dropFirst(), steps) {
+            guard 2 * step >= pitch, 2 * step <= 3 * pitch else { break }
+            run.append(row)
+        }
+        let labels = Array(CardLabel.allCases.dropFirst())
+        var order: [Int: CardLabel]
+        switch run.count {
+        case labels.count:
+            order = Dictionary(uniqueKeysWithValues: zip(run, labels))
+        case labels.count + 1:
+            // The row under `Alamat` is the rest of the address.
+            let address = labels.firstIndex(of: .address)!
+            order = Dictionary(uniqueKeysWithValues: zip(run.prefix(address + 1), labels.prefix(address + 1)))
+            order.merge(zip(run.dropFirst(address + 2), labels.dropFirst(address + 1))) { a, _ in a }
+        default:
+            return
+        }
+        let clear = assignment.filter { $0.value.label != .nik && $0.value.similarity >= CardReading.seenLabel }
+        guard clear.allSatisfy({ order[$0.key] == $0.value.label }) else { return }
+        let kept = assignment
+        assignment = assignment.filter { $0.value.label == .nik }
+        for (line, label) in order {
+            let similarity = kept[line].flatMap { $0.label == label ? $0.similarity : nil } ?? 0
+            assignment[line] = LabelMatch(label: label, similarity: similarity)
         }
     }
 
@@ -257,7 +301,13 @@ public enum CardLayout {
         raw[.address] = address
     }
 
-    /// The province line reads `PROVINSI …`; the line below it is the regency or city.
+    /// `KABUPATEN …` or `KOTA …`: the regency line, never the province's.
+    private static func startsWithKindWord(_ line: OCRLine) -> Bool {
+        line.words.first.map { RegionSnapper.isKindWord($0.text) } ?? false
+    }
+
+    /// The province line reads `PROVINSI …`; the line below it is the regency or city. Without
+    /// it, a `KABUPATEN`/`KOTA` line is the regency, else the last two lines are taken unsurely.
     static func readHeader(_ lines: [OCRLine]) -> (raw: RawCard, hasProvince: Bool) {
         let candidates = lines.filter { !$0.words.isEmpty }
         let provinceIndex = candidates.firstIndex { line in
@@ -272,6 +322,10 @@ public enum CardLayout {
                 let city = candidates[provinceIndex + 1]
                 raw[.cityHeader] = RawValue(text: city.text, confidence: city.confidence)
             }
+        } else if let regency = candidates.lastIndex(where: startsWithKindWord) {
+            // The province line was lost, and what stands over the regency line is noise.
+            let city = candidates[regency]
+            raw[.cityHeader] = RawValue(text: city.text, confidence: city.confidence * 0.5)
         } else if candidates.count >= 2 {
             let (province, city) = (candidates[candidates.count - 2], candidates[candidates.count - 1])
             raw[.provinceHeader] = RawValue(text: province.text, confidence: province.confidence * 0.5)

@@ -62,14 +62,14 @@ public struct FieldNormalizer: Sendable {
             }
         }
         let resolution = NIKResolver(regions: regions)
-            .resolve(general: raw[.nik], digitsOnly: raw[.nikDigits], printed: printed)
+            .resolve(general: raw[.nik], digitsOnly: raw[.nikDigits], tieBreak: raw[.nikTieBreak], printed: printed)
         readings[.nik] = resolution.nik
         readings[.dateOfBirth] = resolution.dateOfBirth
         readings[.gender] = resolution.gender
         warnings += resolution.warnings
 
         readings[.address] = Self.address(raw[.address])
-        readings[.rtRw] = RTRWReader.read(raw[.rtRw])
+        readings[.rtRw] = RTRWReader.read(general: raw[.rtRw], digitsOnly: raw[.rtRwDigits])
         readings[.religion] = ClosedVocabulary.religion.read(raw[.religion])
         readings[.maritalStatus] = ClosedVocabulary.maritalStatus.read(raw[.maritalStatus])
         readings[.occupation] = ClosedVocabulary.occupation.read(raw[.occupation])

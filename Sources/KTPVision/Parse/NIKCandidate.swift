@@ -5,14 +5,15 @@ struct NIKCandidate: Sendable, Hashable {
     var confidence: Double
     /// Digits changed, dropped or taken from the other pass to get here.
     var edits: Int
-    /// Both passes read exactly these digits.
+    /// Two passes read exactly these digits.
     var corroborated: Bool
     /// Digits glare hid were filled in from the card's printed region and birth date.
     var completed = false
 
     /// Readings of the two passes: as read, with one extra digit dropped, and mixes of the two
-    /// where they disagree in a few places.
-    static func candidates(general: RawValue?, digitsOnly: RawValue?) -> [NIKCandidate] {
+    /// where they disagree in a few places. A third reading, when there is one, corroborates the
+    /// candidate it matches.
+    static func candidates(general: RawValue?, digitsOnly: RawValue?, tieBreak: RawValue? = nil) -> [NIKCandidate] {
         var found: [NIKCandidate] = []
         var generalDigits = general.flatMap { generalPassDigits($0.text) }
         if generalDigits?.count != 16, let word = general.flatMap({ sixteenDigitWord(in: $0.text) }) {
@@ -43,6 +44,9 @@ struct NIKCandidate: Sendable, Hashable {
             } else {
                 found += mixes(a, b, confidence: min(general.confidence, digitsOnly.confidence))
             }
+        }
+        if let third = tieBreak.map({ String($0.text.filter(\.isASCIIDigit)) }), third.count == 16 {
+            for index in found.indices where found[index].digits == third { found[index].corroborated = true }
         }
         return deduplicated(found)
     }

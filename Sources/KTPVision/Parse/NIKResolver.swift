@@ -9,8 +9,10 @@ struct NIKResolver: Sendable {
     /// A printed date or sex this sure is trusted over the NIK's digits.
     var trustedPrinted = 0.7
 
-    func resolve(general: RawValue?, digitsOnly: RawValue?, printed: Printed) -> NIKResolution {
-        var candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly)
+    func resolve(
+        general: RawValue?, digitsOnly: RawValue?, tieBreak: RawValue? = nil, printed: Printed
+    ) -> NIKResolution {
+        var candidates = NIKCandidate.candidates(general: general, digitsOnly: digitsOnly, tieBreak: tieBreak)
         candidates += regionRepairs(of: candidates, printed: printed)
         let anyPlausible = candidates.contains { candidate in
             NIK(candidate.digits).map { regions?.contains($0.region.district) != false } ?? false

@@ -1,22 +1,38 @@
 /// Reads `RT/RW` into `NNN/NNN`, zero-padded, including the misreading of the slash as a
 /// digit or letter (`0051012`, `0027002`).
 enum RTRWReader {
-    static func read(_ raw: RawValue?) -> FieldReading {
-        guard let raw else { return .unread }
-        let text = TextCleaner.removeLabel(raw.text, labels: ["RT/RW", "RTRW", "RT RW"])
-        guard let (parts, inferred) = split(text) else {
-            return FieldReading(value: TextCleaner.clean(text), confidence: Confidence.unmatched(ocr: raw.confidence))
+    /// The general reading, unless only the digits-only pass gives two numbers, or it gives them
+    /// with the slash in place where the general reading had to infer it.
+    static func read(general: RawValue?, digitsOnly: RawValue? = nil) -> FieldReading {
+        let parsed = [general, digitsOnly].compactMap { raw in raw.flatMap { parse($0) } }
+        if let best = parsed.min(by: { !$0.inferred && $1.inferred }) {
+            let factor = best.inferred ? 0.85 : 1
+            return FieldReading(value: best.value, confidence: Confidence.clamp(best.confidence) * factor)
         }
-        let value = parts.map { CardDate.pad($0, 3) }.joined(separator: "/")
-        let factor = inferred ? 0.85 : 1
-        return FieldReading(value: value, confidence: Confidence.clamp(raw.confidence) * factor)
+        guard let general else { return .unread }
+        let text = TextCleaner.removeLabel(general.text, labels: labels)
+        return FieldReading(value: TextCleaner.clean(text), confidence: Confidence.unmatched(ocr: general.confidence))
     }
 
-    /// The two numbers, and whether the slash had to be inferred.
+    static let labels = ["RT/RW", "RTRW", "RT RW"]
+
+    /// `NNN/NNN` from one reading, whether its slash had to be inferred, and its OCR confidence.
+    private static func parse(_ raw: RawValue) -> (value: String, inferred: Bool, confidence: Double)? {
+        let text = TextCleaner.removeLabel(raw.text, labels: labels)
+        guard let (parts, inferred) = split(text) else { return nil }
+        return (parts.map { CardDate.pad($0, 3) }.joined(separator: "/"), inferred, raw.confidence)
+    }
+
+    /// The two numbers, and whether the slash had to be inferred. A word of its own that holds
+    /// both (`020/002 CA`) wins over what surrounds it: specks right of the value.
     static func split(_ text: String) -> ([Int], Bool)? {
         let marked = String(text.map { $0 == "\\" ? "/" : $0 })
-        let halves = marked.split(separator: "/", omittingEmptySubsequences: true)
-        if halves.count == 2, let rt = number(halves[0]), let rw = number(halves[1]) { return ([rt, rw], false) }
+        for candidate in [marked] + marked.split(separator: " ").map(String.init) {
+            let halves = candidate.split(separator: "/", omittingEmptySubsequences: true)
+            if halves.count == 2, let rt = number(halves[0]), let rw = number(halves[1]) {
+                return ([rt, rw], false)
+            }
+        }
         let groups = marked.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "|" && $0 != "!" })
         if groups.count == 2, let rt = number(groups[0]), let rw = number(groups[1]) { return ([rt, rw], true) }
         let joined = Array(groups.joined())

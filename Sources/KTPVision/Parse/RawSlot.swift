@@ -13,6 +13,8 @@ public enum RawSlot: String, Sendable, Hashable, CaseIterable {
     case nik
     /// The NIK value from a digits-only pass over its box.
     case nikDigits
+    /// A third NIK reading, digits-only from another view, taken when the first two disagree.
+    case nikTieBreak
     case name
     /// `Tempat/Tgl Lahir`: place, a comma, then the date.
     case birth
@@ -20,6 +22,8 @@ public enum RawSlot: String, Sendable, Hashable, CaseIterable {
     case genderAndBlood
     case address
     case rtRw
+    /// The RT/RW value from a pass that reads only digits and the slash.
+    case rtRwDigits
     case village
     case district
     case religion

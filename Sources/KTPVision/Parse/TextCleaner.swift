@@ -55,8 +55,8 @@ enum TextCleaner {
     /// drops or turns into a comma.
     static let addressAbbreviations: Set<String> = ["JL", "GG", "KP", "KOMP", "NO", "DSN"]
 
-    /// What blur makes of the `JL` an address starts with: `J` read as `I` or `X`, `L` as `I`.
-    static let streetMisreadings: Set<String> = ["IL", "XL", "JI", "J1", "1L"]
+    /// Short words an address may start with besides the abbreviations: `RT`, `RW`, `DS` (desa).
+    static let shortAddressLeads: Set<String> = ["RT", "RW", "DS"]
 
     /// Spelled-out words an address starts with, which one misread letter should not cost.
     static let addressLeads = ["LORONG", "DUSUN", "PERUM", "PERUMAHAN", "JALAN", "KAMPUNG", "KOMPLEK"]
@@ -89,9 +89,15 @@ enum TextCleaner {
         return words.joined(separator: " ")
     }
 
-    /// The first word of an address, read back from what blur made of it.
+    /// The first word of an address, read back from what blur made of it. `JL` leads most
+    /// addresses, and its descending `J` and thin `L` are what blur garbles first (`IL`, `NX`,
+    /// `JM`, `X`): a lead of one or two letters that is no abbreviation is what is left of it.
     static func leadingWord(_ word: String) -> String {
-        if streetMisreadings.contains(word) { return "JL" }
+        if (1...2).contains(word.count), !word.allSatisfy(\.isNumber),
+            !addressAbbreviations.contains(word), !shortAddressLeads.contains(word)
+        {
+            return "JL"
+        }
         guard word.count >= 5 else { return word }
         return FuzzyMatcher(minimumSimilarity: 0.8).match(word, in: addressLeads)?.value ?? word
     }

@@ -107,8 +107,19 @@ public final class KTPExtractor {
         for (slot, box) in reading.valueBoxes {
             let region = box.clamped(width: prepared.width, height: prepared.height)
             if slot == .nik {
-                reading.raw[.nikDigits] = readNIKDigits(in: prepared, region: region, glare: glare)
+                let digits = readNIKDigits(in: prepared, region: region, glare: glare, general: reading.raw[.nik])
+                reading.raw[.nikDigits] = digits.first
+                reading.raw[.nikTieBreak] = digits.tieBreak
                 continue
+            }
+            if slot == .rtRw {
+                // Blur turns `008/005` into letters (`OB`, `NG DI`) for the general model; its
+                // alphabet here is what the field can hold.
+                let lines = digitsOCR.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789/")
+                let line = OCRLine(words: lines.flatMap(\.words))
+                if !line.words.isEmpty {
+                    reading.raw[.rtRwDigits] = RawValue(text: line.text, confidence: line.confidence)
+                }
             }
             // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
             // sparse segmentation drops.
@@ -126,8 +137,12 @@ public final class KTPExtractor {
 
     /// The NIK read digits-only. Where glare faded the print, each pixel is first stretched between the
     /// extremes around it: the view that keeps the faint half of an `8` that a global threshold
-    /// reads as a `3`. Elsewhere that view is the second try, when the first misses digits.
-    private func readNIKDigits(in prepared: Raster, region: PixelRect, glare: Bool) -> RawValue? {
+    /// reads as a `3`. Elsewhere that view is the second try, when the first misses digits. When the
+    /// first digits-only reading and the general pass read sixteen digits that differ, the other
+    /// view reads them a third time, to break the tie: nothing on the card checks the serial.
+    private func readNIKDigits(
+        in prepared: Raster, region: PixelRect, glare: Bool, general: RawValue?
+    ) -> (first: RawValue?, tieBreak: RawValue?) {
         func digits(_ raster: Raster, region: PixelRect?) -> RawValue? {
             // The colon stays in the whitelist so that it is not read as a `1`.
             let lines = digitsOCR.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
@@ -137,15 +152,25 @@ public final class KTPExtractor {
         func stretched() -> RawValue? {
             guard let crop = prepared.cropped(to: region),
                 let stretched = OCRPreprocessor.stretchLocally(
-                    crop, window: region.height, minimumRange: OCRPreprocessor.fadedPrintRange),
-                let reading = digits(stretched, region: nil), (16...17).contains(reading.text.count)
+                    crop, window: region.height, minimumRange: OCRPreprocessor.fadedPrintRange)
             else { return nil }
-            return reading
+            return digits(stretched, region: nil)
         }
-        if glare, let reading = stretched() { return reading }
-        let asPrinted = digits(prepared, region: region)
-        guard (asPrinted?.text.count ?? 0) < 16, !glare else { return asPrinted }
-        return stretched() ?? asPrinted
+        func complete(_ reading: RawValue?) -> Bool { (16...17).contains(reading?.text.count ?? 0) }
+        var views: [() -> RawValue?] = [{ digits(prepared, region: region) }, stretched]
+        if glare { views.reverse() }
+        var first = views[0]()
+        var other: RawValue?
+        if !complete(first) {
+            other = views[1]()
+            // Under glare the stretched view must be complete to be trusted over the print.
+            if complete(other) || glare { swap(&first, &other) }
+        }
+        guard let first, first.text.count == 16,
+            let generalDigits = general.flatMap({ NIKCandidate.generalPassDigits($0.text) }),
+            generalDigits.count == 16, generalDigits != first.text
+        else { return (first, nil) }
+        return (first, other ?? views[1]())
     }
 
     /// The photo itself, scaled so its longer side matches the canonical card width, and
