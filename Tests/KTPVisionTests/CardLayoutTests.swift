@@ -110,6 +110,25 @@ import Testing
         #expect(reading.valueBoxes[.village] != nil)
     }
 
+    @Test func noiseReadLikeAShortLabelFarFromItsRowDoesNotStopRowsBeingTakenInOrder() {
+        var rows = Self.unreadableLabels()
+        rows[14].words[0].0 = "nada"
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.name]?.text == "SPESIMEN CONTOH")
+        #expect(reading.raw[.district]?.text == "RANCAEKEK")
+    }
+
+    @Test func aLabelSetLowerThanItsValueMakesOneRowWithItWhenRowsAreTakenInOrder() {
+        var rows = Self.unreadableLabels()
+        // Two lines for `Agama`'s row: the label 16 px under its value.
+        rows[10].words.removeFirst()
+        rows.insert((456, [("~x~", 30)]), at: 11)
+        let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
+        #expect(reading.raw[.religion]?.text == "ISLAM")
+        #expect(reading.raw[.maritalStatus]?.text == "KAWIN")
+        #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
+    }
+
     @Test func rowsAreNotTakenInOrderAgainstAClearlyReadLabel() {
         var rows = Self.unreadableLabels()
         rows[9].words[0].0 = "Kecamatan"

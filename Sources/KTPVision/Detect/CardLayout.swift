@@ -10,14 +10,14 @@ public enum CardLayout {
         // The photo column's noise would drag rows out of line, so rows are built without it;
         // the header, which spans the card, is read from rows of every word.
         let cut = Int(Double(width) * photoColumn)
-        let body = LineGrouper.group(words.filter { $0.box.x < cut })
+        var body = LineGrouper.group(words.filter { $0.box.x < cut })
         var assignment = align(body)
         let nikRow = unlabelledNIKRow(body, assignment: assignment)
         if let nikRow { assignment[nikRow] = LabelMatch(label: .nik, similarity: 0) }
         // What the labels read like is the evidence for a KTP; rows taken in order only place values.
         let scores = Dictionary(assignment.values.map { ($0.label, $0.similarity) }) { a, _ in a }
         if let nik = assignment.first(where: { $0.value.label == .nik })?.key {
-            alignRowsInOrder(&assignment, lines: body, below: nik)
+            alignRowsInOrder(&assignment, lines: &body, below: nik)
         }
         var raw: RawCard = [:]
         var boxes: [RawSlot: PixelRect] = [:]
@@ -120,42 +120,67 @@ public enum CardLayout {
 
     /// When blur leaves the small labels unreadable, their rows still stand in order under the NIK:
     /// twelve rows at an even pitch (thirteen with a wrapped address) are the twelve labels, as
-    /// long as every clearly read label falls on its own row. Weak matches that disagree go.
-    static func alignRowsInOrder(_ assignment: inout [Int: LabelMatch], lines: [OCRLine], below nikRow: Int) {
+    /// long as every clearly read label falls on its own row. Weak matches that disagree go. Lines
+    /// less than half a pitch apart are one row (a label set a little lower than its value), and
+    /// are merged into its first line.
+    /// A label read this well stops rows from being taken in order against it. Lower, noise
+    /// matches a short label by chance (`nada` for `Nama`, 0.75) far from where it is printed.
+    static let surelyRead = 0.85
+
+    static func alignRowsInOrder(_ assignment: inout [Int: LabelMatch], lines: inout [OCRLine], below nikRow: Int) {
         let candidates = Array(lines.indices.dropFirst(nikRow + 1))
         let heights = candidates.map { lines[$0].box.height }.sorted()
         guard heights.count >= 12 else { return }
         let typicalHeight = heights[heights.count / 2]
         // Specks and stray marks make lines of their own, far thinner than print.
-        let rows = candidates.filter { 2 * lines[$0].box.height >= typicalHeight }
-        let steps = zip(rows, rows.dropFirst()).map { lines[$1].box.midY - lines[$0].box.midY }
-        guard steps.count >= 11 else { return }
-        let pitch = steps.sorted()[steps.count / 2]
+        let printed = candidates.filter { 2 * lines[$0].box.height >= typicalHeight }
+        func pitch(_ midYs: [Int]) -> Int? {
+            let steps = zip(midYs, midYs.dropFirst()).map { $1 - $0 }.sorted()
+            return steps.isEmpty ? nil : steps[steps.count / 2]
+        }
+        guard let linePitch = pitch(printed.map { lines[$0].box.midY }) else { return }
+        var rows: [[Int]] = []
+        for line in printed {
+            if let last = rows.last?.last, 2 * (lines[line].box.midY - lines[last].box.midY) < linePitch {
+                rows[rows.count - 1].append(line)
+            } else {
+                rows.append([line])
+            }
+        }
+        func midY(_ row: [Int]) -> Int { row.map { lines[$0].box.midY }.reduce(0, +) / row.count }
+        guard rows.count >= 12, let rowPitch = pitch(rows.map(midY)) else { return }
         var run = [rows[0]]
-        for (row, step) in zip(rows.dropFirst(), steps) {
-            guard 2 * step >= pitch, 2 * step <= 3 * pitch else { break }
+        for (previous, row) in zip(rows, rows.dropFirst()) {
+            let step = midY(row) - midY(previous)
+            guard 2 * step >= rowPitch, 2 * step <= 3 * rowPitch else { break }
             run.append(row)
         }
         let labels = Array(CardLabel.allCases.dropFirst())
-        var order: [Int: CardLabel]
+        var order: [([Int], CardLabel)]
         switch run.count {
         case labels.count:
-            order = Dictionary(uniqueKeysWithValues: zip(run, labels))
+            order = Array(zip(run, labels))
         case labels.count + 1:
             // The row under `Alamat` is the rest of the address.
             let address = labels.firstIndex(of: .address)!
-            order = Dictionary(uniqueKeysWithValues: zip(run.prefix(address + 1), labels.prefix(address + 1)))
-            order.merge(zip(run.dropFirst(address + 2), labels.dropFirst(address + 1))) { a, _ in a }
+            order = Array(zip(run.prefix(address + 1), labels.prefix(address + 1)))
+            order += zip(run.dropFirst(address + 2), labels.dropFirst(address + 1))
         default:
             return
         }
-        let clear = assignment.filter { $0.value.label != .nik && $0.value.similarity >= CardReading.seenLabel }
-        guard clear.allSatisfy({ order[$0.key] == $0.value.label }) else { return }
+        let labelOfLine = Dictionary(uniqueKeysWithValues: order.flatMap { row, label in row.map { ($0, label) } })
+        let clear = assignment.filter { $0.value.label != .nik && $0.value.similarity >= surelyRead }
+        guard clear.allSatisfy({ labelOfLine[$0.key] == $0.value.label }) else { return }
         let kept = assignment
         assignment = assignment.filter { $0.value.label == .nik }
-        for (line, label) in order {
-            let similarity = kept[line].flatMap { $0.label == label ? $0.similarity : nil } ?? 0
-            assignment[line] = LabelMatch(label: label, similarity: similarity)
+        for row in run where row.count > 1 {
+            let words = row.flatMap { lines[$0].words }.sorted { $0.box.x < $1.box.x }
+            for line in row { lines[line] = OCRLine(words: []) }
+            lines[row[0]] = OCRLine(words: words)
+        }
+        for (row, label) in order {
+            let similarity = row.compactMap { kept[$0] }.first { $0.label == label }?.similarity ?? 0
+            assignment[row[0]] = LabelMatch(label: label, similarity: similarity)
         }
     }
 

@@ -45,7 +45,7 @@ struct NIKCandidate: Sendable, Hashable {
                 found += mixes(a, b, confidence: min(general.confidence, digitsOnly.confidence))
             }
         }
-        if let third = tieBreak.map({ String($0.text.filter(\.isASCIIDigit)) }), third.count == 16 {
+        if let third = tieBreak.flatMap({ generalPassDigits($0.text) }), third.count == 16 {
             for index in found.indices where found[index].digits == third { found[index].corroborated = true }
         }
         return deduplicated(found)
