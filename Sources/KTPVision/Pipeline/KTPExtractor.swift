@@ -15,6 +15,14 @@ public final class KTPExtractor {
     static let convincingEvidence = 12.0
     /// Where the general pass saw a label but no value, a line read below this is noise, not print.
     static let unseenValueConfidence = 0.5
+    /// Where the general pass saw nothing, a closed vocabulary still checks a faint line: a
+    /// religion or marital status snaps only when the reading is close to one of its few words.
+    static func unseenValueFloor(_ slot: RawSlot) -> Double {
+        switch slot {
+        case .religion, .maritalStatus, .nationality: 0
+        default: unseenValueConfidence
+        }
+    }
     /// Text leaning more than this (1.5°) after deskewing is levelled and read again.
     static let rereadSkew = 1.5 * Double.pi / 180
 
@@ -125,7 +133,7 @@ public final class KTPExtractor {
             // sparse segmentation drops.
             let lines = ocr.recognize(prepared, region: region, segmentation: .line)
             let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
-            let floor = reading.raw[slot].map { $0.confidence - 0.1 } ?? Self.unseenValueConfidence
+            let floor = reading.raw[slot].map { $0.confidence - 0.1 } ?? Self.unseenValueFloor(slot)
             guard !line.words.isEmpty, line.confidence >= floor else { continue }
             let text =
                 CardLabel.allCases.first { $0.slot == slot }
