@@ -118,15 +118,15 @@ public enum CardLayout {
         }
     }
 
-    /// When blur leaves the small labels unreadable, their rows still stand in order under the NIK:
-    /// twelve rows at an even pitch (thirteen with a wrapped address) are the twelve labels, as
-    /// long as every clearly read label falls on its own row. Weak matches that disagree go. Lines
-    /// less than half a pitch apart are one row (a label set a little lower than its value), and
-    /// are merged into its first line.
     /// A label read this well stops rows from being taken in order against it. Lower, noise
     /// matches a short label by chance (`nada` for `Nama`, 0.75) far from where it is printed.
     static let surelyRead = 0.85
 
+    /// When blur leaves the small labels unreadable, their rows still stand in order under the NIK:
+    /// twelve rows at an even pitch (thirteen with a wrapped address) are the twelve labels, as
+    /// long as every surely read label falls on its own row. Weaker matches that disagree go. Lines
+    /// less than half a pitch apart are one row (a label set a little lower than its value), and
+    /// are merged into its first line.
     static func alignRowsInOrder(_ assignment: inout [Int: LabelMatch], lines: inout [OCRLine], below nikRow: Int) {
         let candidates = Array(lines.indices.dropFirst(nikRow + 1))
         let heights = candidates.map { lines[$0].box.height }.sorted()

@@ -14,6 +14,7 @@ enum RTRWReader {
         return FieldReading(value: TextCleaner.clean(text), confidence: Confidence.unmatched(ocr: general.confidence))
     }
 
+    /// How the label reads when the value's box caught it.
     static let labels = ["RT/RW", "RTRW", "RT RW"]
 
     /// `NNN/NNN` from one reading, whether its slash had to be inferred, and its OCR confidence.

@@ -15,8 +15,9 @@ public final class KTPExtractor {
     static let convincingEvidence = 12.0
     /// Where the general pass saw a label but no value, a line read below this is noise, not print.
     static let unseenValueConfidence = 0.5
-    /// Where the general pass saw nothing, a closed vocabulary still checks a faint line: a
-    /// religion or marital status snaps only when the reading is close to one of its few words.
+    /// Where the general pass saw nothing, a faint line is still worth reading for a closed
+    /// vocabulary of a few words: a reading close to one snaps to it, and anything else keeps a
+    /// confidence near zero.
     static func unseenValueFloor(_ slot: RawSlot) -> Double {
         switch slot {
         case .religion, .maritalStatus, .nationality: 0
