@@ -232,6 +232,20 @@ import Testing
         #expect(!reading(nik: ":817204 625200", regency: "DINAS PENDIDIKAN").isKTP)
     }
 
+    @Test func aNIKThatLostDigitsToGlareStillMakesAKTPUnderTheProvinceBesideItsLabelAndTwoKTPLabels() {
+        // Glare took the regency line and four of the NIK's digits.
+        func reading(_ labels: [CardLabel: Double], nik: String = ": 527205450386- - i") -> CardReading {
+            CardReading(
+                raw: [.nik: RawValue(text: nik, confidence: 0.4), .cityHeader: RawValue(text: "r", confidence: 0.2)],
+                valueBoxes: [:], labelScores: labels, hasProvinceHeader: true)
+        }
+        let labels: [CardLabel: Double] = [.nik: 1, .rtRw: 0.6, .district: 0.78, .birth: 0.64]
+        #expect(reading(labels).isKTP)
+        #expect(!reading(labels, nik: ": 5272054503").isKTP)
+        #expect(!reading(labels.merging([.nik: 0.5]) { $1 }).isKTP)
+        #expect(!reading(labels.filter { $0.key != .district }).isKTP)
+    }
+
     @Test func aFrameThatCutOffTheHeaderAndNIKLabelStillShowsAKTPByFourOfItsOwnLabels() {
         func reading(_ labels: [CardLabel: Double], nik: String = ":3174054806048845") -> CardReading {
             CardReading(
