@@ -38,14 +38,14 @@ public struct CardReading: Sendable, Hashable {
     /// KTP and nothing else when the `NIK` label, the `KABUPATEN`/`KOTA` line under the header, or
     /// two other labels only a KTP prints stand beside it. Glare on a soft photo may take a few of
     /// the NIK's digits; twelve still make it a KTP's number under both header lines, or under the
-    /// `PROVINSI` line beside its `NIK` label and two labels only a KTP prints. A frame that
+    /// `PROVINSI` line beside its `NIK` label and two more labels only a KTP prints. A frame that
     /// cut off the header and the `NIK` label still shows a valid NIK beside four labels only a KTP
     /// prints.
     public var isKTP: Bool {
         let nikLabel = (labelScores[.nik] ?? 0) >= Self.seenLabel
         let distinctive = labelScores.filter { $0.key.isDistinctive && $0.value >= 0.5 }.count
         if hasProvinceHeader, hasValidNIK, nikLabel || hasRegencyHeader || distinctive >= 2 { return true }
-        if hasProvinceHeader, hasRegencyHeader || nikLabel && distinctive >= 2, mostNIKDigits >= Self.partialNIKDigits {
+        if hasProvinceHeader, hasRegencyHeader || nikLabel && distinctive >= 3, mostNIKDigits >= Self.partialNIKDigits {
             return true
         }
         if hasValidNIK, distinctive >= 4 { return true }
