@@ -14,7 +14,8 @@ struct ServeProcess {
     /// its port.
     static func start(database: String, workers: Int) async throws -> ServeProcess {
         let process = Process()
-        process.executableURL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        let ktp: URL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        process.executableURL = ktp
         process.arguments = [
             "serve", "--port", "0", "--database", database, "--app", "serve:secret", "--workers", "\(workers)",
         ]

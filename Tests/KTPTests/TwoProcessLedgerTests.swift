@@ -14,7 +14,8 @@ import Testing
         var processes: [Process] = []
         for _ in 0..<2 {
             let process = Process()
-            process.executableURL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+            let ktp: URL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+            process.executableURL = ktp
             process.arguments =
                 [
                     "submit", "--api", service.baseURL.absoluteString, "--app-id", "box-app", "--api-key", "box-key",

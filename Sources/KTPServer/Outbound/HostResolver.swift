@@ -29,7 +29,8 @@ public enum HostResolver {
                 current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0,
                 NI_NUMERICHOST) == 0
             {
-                addresses.append(String(cString: buffer))
+                let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+                addresses.append(String(decoding: bytes, as: UTF8.self))
             }
             node = current.pointee.ai_next
         }
