@@ -5,13 +5,18 @@ enum RTRWReader {
     /// with the slash in place where the general reading had to infer it.
     static func read(general: RawValue?, digitsOnly: RawValue? = nil) -> FieldReading {
         let parsed = [general, digitsOnly].compactMap { raw in raw.flatMap { parse($0) } }
-        if let best = parsed.min(by: { !$0.inferred && $1.inferred }) {
+        if let best = parsed.first(where: { !$0.inferred }) ?? parsed.first {
             let factor = best.inferred ? 0.85 : 1
             return FieldReading(value: best.value, confidence: Confidence.clamp(best.confidence) * factor)
         }
         guard let general else { return .unread }
         let text = TextCleaner.removeLabel(general.text, labels: labels)
         return FieldReading(value: TextCleaner.clean(text), confidence: Confidence.unmatched(ocr: general.confidence))
+    }
+
+    /// Whether `raw` gives both numbers with the slash read, so that no other reading can replace it.
+    static func readsSlash(_ raw: RawValue?) -> Bool {
+        raw.flatMap(parse).map { !$0.inferred } ?? false
     }
 
     /// How the label reads when the value's box caught it.

@@ -121,15 +121,6 @@ public final class KTPExtractor {
                 reading.raw[.nikTieBreak] = digits.tieBreak
                 continue
             }
-            if slot == .rtRw {
-                // Blur turns `008/005` into letters (`OB`, `NG DI`) for the general model; its
-                // alphabet here is what the field can hold.
-                let lines = digitsOCR.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789/")
-                let line = OCRLine(words: lines.flatMap(\.words))
-                if !line.words.isEmpty {
-                    reading.raw[.rtRwDigits] = RawValue(text: line.text, confidence: line.confidence)
-                }
-            }
             // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
             // sparse segmentation drops.
             let lines = ocr.recognize(prepared, region: region, segmentation: .line)
@@ -140,6 +131,14 @@ public final class KTPExtractor {
                 CardLabel.allCases.first { $0.slot == slot }
                 .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
             reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
+        }
+        if let box = reading.valueBoxes[.rtRw], !RTRWReader.readsSlash(reading.raw[.rtRw]) {
+            // Blur turns `008/005` into letters (`OB`, `NG DI`) for the general model; its alphabet
+            // here is what the field can hold. A general reading with its slash read is kept anyway.
+            let region = box.clamped(width: prepared.width, height: prepared.height)
+            let lines = digitsOCR.recognize(prepared, region: region, segmentation: .line, whitelist: "0123456789/")
+            let line = OCRLine(words: lines.flatMap(\.words))
+            if !line.words.isEmpty { reading.raw[.rtRwDigits] = RawValue(text: line.text, confidence: line.confidence) }
         }
         return reading
     }
