@@ -291,9 +291,16 @@ import Testing
         ("JAAN PENSIUNAN", .occupation, "PENSIUNAN"),
         ("SEUMUR HIDUP", .validUntil, "SEUMUR HIDUP"),
         ("KAWIN", .maritalStatus, "KAWIN"),
+        ("EMPAT LAWANG, 03-02-1990", .birth, "EMPAT LAWANG, 03-02-1990"),
+        ("TGL LAHIR BANDUNG, 05-08-1990", .birth, "BANDUNG, 05-08-1990"),
     ])
     func dropsTheLabelTailAndColonNoise(text: String, label: CardLabel, expected: String) {
         #expect(CardLayout.strippingLabelRemnant(text, label: label) == expected)
+    }
+
+    @Test func aBirthplaceBeforeItsCommaStaysHoweverLikeALabelItReads() {
+        #expect(CardLayout.strippingLabelRemnant("LAHAT, 01-04-1985", label: .birth) == "LAHAT, 01-04-1985")
+        #expect(CardLayout.strippingLabelRemnant("LAHIR LAHAT, 01-04-1985", label: .birth) == "LAHAT, 01-04-1985")
     }
 }
 

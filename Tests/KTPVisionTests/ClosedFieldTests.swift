@@ -147,6 +147,18 @@ struct ClosedFieldTests {
         #expect(normalized(.genderAndBlood, "PEREMPUAN Gol. Darah : ABE").fields[.bloodType] == "AB+")
     }
 
+    @Test(arguments: [
+        ("B-", "+", "B+"), ("AB4#", "+", "AB+"), ("O", "-", "O-"), ("AB-#-", "+", "AB+"), ("0-", "+", "O+"),
+        ("-", "+", "-"), ("ABO", "-", ""),
+    ])
+    func aMeasuredSignOutranksTheOneRead(read: String, sign: String, blood: String) {
+        let card = normalizer.normalize([
+            .genderAndBlood: RawValue(text: "LAKI-LAKI Gol. Darah : \(read)", confidence: 0.9),
+            .bloodSign: RawValue(text: sign, confidence: 1),
+        ])
+        #expect(card.fields[.bloodType] == blood)
+    }
+
     @Test func bloodTypeReadFromADigitIsLessConfident() {
         let letter = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : O").confidence[.bloodType] ?? 0
         let digit = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah : 0").confidence[.bloodType] ?? 0
@@ -174,7 +186,7 @@ struct ClosedFieldTests {
         #expect(rtRw("0051012", "005/012") == "005/012")
         #expect(rtRw("005/012", "006/012") == "005/012")
         #expect(rtRw("020/002 CA", nil) == "020/002")
-        #expect(rtRw("NG DI", "8") == "NG DI")
+        #expect(rtRw("NG DI", "8") == "")
     }
 
     @Test(arguments: [
@@ -232,6 +244,7 @@ struct ClosedFieldTests {
         let card = normalized(.birth, "Lahir : jakarta,  17-O8-199O")
         #expect(card.fields[.placeOfBirth] == "JAKARTA")
         #expect(card.fields[.dateOfBirth] == "17-08-1990")
+        #expect(normalized(.birth, "LAHAT, 01-04-1985").fields[.placeOfBirth] == "LAHAT")
     }
 
     @Test func aFullStopBeforeTheBirthLinesCommaIsNotPartOfThePlace() {

@@ -295,17 +295,27 @@ public enum CardLayout {
     }
 
     /// Drops what a wider second pass can pick up before the value: a colon, a stray `1` or `|`
-    /// read from one, and the tail of the label (`Desa` of `Kel/Desa`, `Lahir`, `RW`).
+    /// read from one, and the tail of the label (`Desa` of `Kel/Desa`, `Lahir`, `RW`). A word like
+    /// an earlier label word is dropped only when the rest of the label follows it, so that a place
+    /// named `EMPAT LAWANG` keeps the word like `Tempat`; and a word before a comma is the birthplace,
+    /// however like a label it reads (`LAHAT,` for `Lahir`).
     public static func strippingLabelRemnant(_ text: String, label: CardLabel) -> String {
         let labelWords = label.rawValue.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+        func remnant(_ word: String) -> Int? {
+            let letters = FuzzyMatcher.letters(word)
+            return labelWords.lastIndex { labelWord in
+                letters.count >= 2 && FuzzyMatcher.ratio(letters, labelWord) >= 0.6
+                    || letters.count >= 3 && labelWord.hasSuffix(letters)
+            }
+        }
         var words = text.split(separator: " ").map(String.init)
-        while let first = words.first, words.count > 1 {
-            let letters = FuzzyMatcher.letters(first)
-            let noise = letters.isEmpty && first.count <= 2
-            let remnant =
-                letters.count >= 2 && labelWords.contains { FuzzyMatcher.ratio(letters, $0) >= 0.6 }
-                || letters.count >= 3 && labelWords.contains { $0.hasSuffix(letters) }
-            guard noise || remnant else { break }
+        while let first = words.first, words.count > 1, !first.hasSuffix(",") {
+            if FuzzyMatcher.letters(first).isEmpty, first.count <= 2 {
+                words.removeFirst()
+                continue
+            }
+            guard let index = remnant(first) else { break }
+            if index < labelWords.count - 1, words.count < 3 || (remnant(words[1]) ?? -1) <= index { break }
             words.removeFirst()
         }
         return words.joined(separator: " ")

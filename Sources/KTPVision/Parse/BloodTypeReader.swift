@@ -1,4 +1,5 @@
 /// Reads `Gol. Darah`: a one- or two-letter group, an optional rhesus sign, or `-` when unknown.
+/// A reading that is none of these is unread, never passed on as the value.
 ///
 /// Single characters are where OCR errs most (`0` for `O`, `8` for `B`), so a reading that had
 /// to be mapped keeps a lowered confidence.
@@ -14,10 +15,16 @@ enum BloodTypeReader {
 
     /// `labelled`: the `Gol. Darah` label was read. Blur takes a lone `-` before any letter, so an
     /// empty value after a read label is taken as one, unsurely.
-    static func read(_ text: String, ocr: Double, labelled: Bool = false) -> FieldReading {
+    /// `sign`: the rhesus sign as measured from the print (``SignGlyph``), which outranks the OCR's.
+    static func read(_ text: String, ocr: Double, labelled: Bool = false, sign: Character? = nil) -> FieldReading {
         let compact = RegionTable.printed(text).filter { !specks.contains($0) }
         guard !compact.isEmpty else {
             return labelled ? FieldReading(value: "-", confidence: Confidence.unmatched(ocr: ocr)) : .unread
+        }
+        if let sign, let group = group(of: compact) {
+            let value = group.letters + String(sign)
+            let factor = value == compact && !group.mapped ? 1 : Confidence.repairFactor
+            return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
         }
         if compact == "-" { return FieldReading(value: "-", confidence: ocr) }
         if compact.count == 1, minusLookalikes.contains(compact.first!) {
@@ -42,14 +49,29 @@ enum BloodTypeReader {
                 group.append(letter)
                 substitutions += 1
             } else {
-                return FieldReading(value: compact, confidence: Confidence.unmatched(ocr: ocr))
+                return .unread
             }
         }
         let value = group + sign
         guard Vocabulary.bloodTypes.contains(value) else {
-            return FieldReading(value: compact, confidence: Confidence.unmatched(ocr: ocr))
+            return .unread
         }
         let factor = substitutions == 0 ? 1 : Confidence.repairFactor
         return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
+    }
+
+    /// The group a reading starts with when all that follows it could be a sign (`AB4#`, `B-`, `O`),
+    /// and whether a digit had to be read as its letter.
+    static func group(of compact: String) -> (letters: String, mapped: Bool)? {
+        let characters = Array(compact)
+        for length in stride(from: min(2, characters.count), through: 1, by: -1) {
+            let letters = characters[..<length].compactMap { "ABO".contains($0) ? $0 : letterForDigit[$0] }
+            let rest = characters[length...]
+            guard letters.count == length, Vocabulary.bloodTypes.contains(String(letters)),
+                rest.allSatisfy({ plusLookalikes.contains($0) || minusLookalikes.contains($0) })
+            else { continue }
+            return (String(letters), letters != Array(characters[..<length]))
+        }
+        return nil
     }
 }

@@ -26,7 +26,7 @@ public struct FieldNormalizer: Sendable {
             birth.map { RawValue(text: $0.place, confidence: birthConfidence) },
             labels: [])
         let printedDate = Self.date(birth?.date ?? "", ocr: birthConfidence)
-        if printedDate.date == nil, !printedDate.reading.value.isEmpty {
+        if printedDate.date == nil, !TextCleaner.clean(birth?.date ?? "").isEmpty {
             warnings.append(ValidationWarning(.invalidDate, "the printed birth date is not a calendar date"))
         }
 
@@ -35,7 +35,8 @@ public struct FieldNormalizer: Sendable {
         let genderReading = ClosedVocabulary.gender.read(
             genderLine.map { RawValue(text: $0.gender, confidence: genderConfidence) })
         readings[.bloodType] = BloodTypeReader.read(
-            genderLine?.blood ?? "", ocr: genderConfidence, labelled: genderLine?.labelled ?? false)
+            genderLine?.blood ?? "", ocr: genderConfidence, labelled: genderLine?.labelled ?? false,
+            sign: raw[.bloodSign]?.text.first)
 
         var printed = NIKResolver.Printed(
             date: printedDate.date, dateReading: printedDate.reading,
@@ -156,12 +157,10 @@ public struct FieldNormalizer: Sendable {
         return FieldReading(value: TextCleaner.address(raw.text, labels: ["ALAMAT"]), confidence: raw.confidence)
     }
 
-    /// The printed date, or the cleaned text with a low confidence when it is not one.
+    /// The printed date. Text that is no date leaves the field unread: the contract's dates are
+    /// `DD-MM-YYYY` or `""`.
     static func date(_ text: String, ocr: Double) -> (date: CardDate?, reading: FieldReading) {
-        guard let (date, substitutions) = CardDate.parse(text) else {
-            let cleaned = TextCleaner.clean(text)
-            return (nil, FieldReading(value: cleaned, confidence: Confidence.unmatched(ocr: ocr)))
-        }
+        guard let (date, substitutions) = CardDate.parse(text) else { return (nil, .unread) }
         let factor = substitutions == 0 ? 1 : 0.9
         return (date, FieldReading(value: date.formatted, confidence: Confidence.clamp(ocr) * factor))
     }

@@ -174,11 +174,7 @@ struct NIKResolver: Sendable {
             return FieldReading(value: reading.value, confidence: reading.confidence * Confidence.repairFactor)
         }
         guard plausible, let fromNIK = nik.birthDate(yearHint: printed.yearHint) else { return reading }
-        let detail =
-            reading.value.isEmpty
-            ? "the unread birth date was taken from the NIK"
-            : "a garbled printed birth date was taken from the NIK"
-        warnings.append(ValidationWarning(.birthDateCorrected, detail))
+        warnings.append(ValidationWarning(.birthDateCorrected, "the unread birth date was taken from the NIK"))
         return FieldReading(value: fromNIK.formatted, confidence: confidence * Confidence.repairFactor)
     }
 

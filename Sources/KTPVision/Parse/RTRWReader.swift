@@ -2,16 +2,13 @@
 /// digit or letter (`0051012`, `0027002`).
 enum RTRWReader {
     /// The general reading, unless only the digits-only pass gives two numbers, or it gives them
-    /// with the slash in place where the general reading had to infer it.
+    /// with the slash in place where the general reading had to infer it. Neither giving two numbers,
+    /// the field is unread: the contract's `rt_rw` is `NNN/NNN` or `""`.
     static func read(general: RawValue?, digitsOnly: RawValue? = nil) -> FieldReading {
         let parsed = [general, digitsOnly].compactMap { raw in raw.flatMap { parse($0) } }
-        if let best = parsed.first(where: { !$0.inferred }) ?? parsed.first {
-            let factor = best.inferred ? 0.85 : 1
-            return FieldReading(value: best.value, confidence: Confidence.clamp(best.confidence) * factor)
-        }
-        guard let general else { return .unread }
-        let text = TextCleaner.removeLabel(general.text, labels: labels)
-        return FieldReading(value: TextCleaner.clean(text), confidence: Confidence.unmatched(ocr: general.confidence))
+        guard let best = parsed.first(where: { !$0.inferred }) ?? parsed.first else { return .unread }
+        let factor = best.inferred ? 0.85 : 1
+        return FieldReading(value: best.value, confidence: Confidence.clamp(best.confidence) * factor)
     }
 
     /// Whether `raw` gives both numbers with the slash read, so that no other reading can replace it.

@@ -20,6 +20,8 @@ public enum RawSlot: String, Sendable, Hashable, CaseIterable {
     case birth
     /// `Jenis Kelamin`, then on the same line `Gol. Darah`.
     case genderAndBlood
+    /// The rhesus sign after the blood group, `+` or `-`, told from the printed mark's shape.
+    case bloodSign
     case address
     case rtRw
     /// The RT/RW value from a pass that reads only digits and the slash.

@@ -27,7 +27,8 @@ enum ValidUntilReader {
             // One of its two words survived the blur that garbled the other into specks and digits.
             return FieldReading(value: Vocabulary.lifetime, confidence: Confidence.unmatched(ocr: raw.confidence))
         }
-        return FieldReading(value: text, confidence: Confidence.unmatched(ocr: raw.confidence))
+        // Neither a date nor the lifetime words: the contract has no other shape for this field.
+        return .unread
     }
 
     /// A dated card (issued before 2016, valid five years) expires on its holder's birthday. A

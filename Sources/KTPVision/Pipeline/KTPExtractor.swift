@@ -26,12 +26,14 @@ public final class KTPExtractor {
     }
     /// Text leaning more than this (1.5°) after deskewing is levelled and read again.
     static let rereadSkew = 1.5 * Double.pi / 180
+    /// How many times tilted text is levelled and measured again.
+    static let levellingRounds = 2
 
     private let ocr: TesseractEngine
     private let digitsOCR: TesseractEngine
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
-    /// Receives each intermediate image by name (`card`, `ocr`), for looking at what the engine saw.
+    /// Receives each intermediate image by name (`card`, `ocr`, `sign`), for looking at what the engine saw.
     public var inspector: ((String, Raster) -> Void)?
 
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
@@ -94,20 +96,25 @@ public final class KTPExtractor {
     func read(_ card: Raster, mode: OCRPreprocessor.Mode, glare: Bool) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
         // The rectified card can still lean a degree or two, which splits label from value rows.
-        var prepared = Deskew.straighten(unrotated) ?? unrotated
+        let straightened = Deskew.straighten(unrotated) ?? unrotated
+        var prepared = straightened
         // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
         let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
-        let lines = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding)
-        var reading = CardLayout.read(lines.flatMap(\.words), width: prepared.width, height: prepared.height)
-        if let skew = TextSkew.angle(of: lines.flatMap(\.words)), abs(skew) >= Self.rereadSkew,
-            let level = Raster(
-                owning: pixRotate(prepared.pix, Float(-skew), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0))
-        {
-            // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew
-            // search) puts labels and values on different rows; level it by the text itself. The
-            // levelled reading wins unless only the tilted one was recognised as a KTP.
-            let levelWords = ocr.recognize(level, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
-            let levelReading = CardLayout.read(levelWords, width: level.width, height: level.height)
+        var words = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+        var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
+        // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew search)
+        // puts labels and values on different rows; level it by the text itself. A steep tilt breaks
+        // words into pieces that understate it, so the levelled text is measured once more. A
+        // levelled reading wins unless only the tilted one was recognised as a KTP.
+        var tilt = 0.0
+        for _ in 0..<Self.levellingRounds {
+            guard let skew = TextSkew.angle(of: words), abs(skew) >= Self.rereadSkew else { break }
+            tilt += skew
+            let rotated = pixRotate(
+                straightened.pix, Float(-tilt), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
+            guard let level = Raster(owning: rotated) else { break }
+            words = ocr.recognize(level, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+            let levelReading = CardLayout.read(words, width: level.width, height: level.height)
             if levelReading.isKTP || !reading.isKTP { (prepared, reading) = (level, levelReading) }
         }
         inspector?("card", card)
@@ -125,6 +132,9 @@ public final class KTPExtractor {
             // sparse segmentation drops.
             let lines = ocr.recognize(prepared, region: region, segmentation: .line)
             let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
+            if slot == .genderAndBlood, let sign = bloodSign(in: prepared, words: line.words) {
+                reading.raw[.bloodSign] = RawValue(text: String(sign), confidence: 1)
+            }
             let floor = reading.raw[slot].map { $0.confidence - 0.1 } ?? Self.unseenValueFloor(slot)
             guard !line.words.isEmpty, line.confidence >= floor else { continue }
             let text =
@@ -179,6 +189,22 @@ public final class KTPExtractor {
             generalDigits.count == 16, generalDigits != first.text
         else { return (first, nil) }
         return (first, other ?? views[1]())
+    }
+
+    /// The rhesus sign right of the `Gol. Darah` label, told by its printed shape (``SignGlyph``). The
+    /// crop starts a row's height inside the label, to take in its `h`, spans five more, enough for
+    /// `: AB+`, and is two rows high, so that blur cannot push the sign out.
+    private func bloodSign(in prepared: Raster, words: [OCRWord]) -> Character? {
+        guard let label = words.last(where: { CardLineSplitter.isBloodLabel(FuzzyMatcher.key($0.text)) }) else {
+            return nil
+        }
+        let row = label.box.height
+        let region = PixelRect(x: label.box.maxX - row, y: label.box.midY - row, width: 6 * row, height: 2 * row)
+        guard let crop = prepared.cropped(to: region.clamped(width: prepared.width, height: prepared.height)) else {
+            return nil
+        }
+        inspector?("sign", crop)
+        return SignGlyph.sign(in: crop.gray(), rowHeight: row)
     }
 
     /// The photo itself, scaled so its longer side matches the canonical card width, and
