@@ -149,7 +149,7 @@ struct ClosedFieldTests {
 
     @Test(arguments: [
         ("B-", "+", "B+"), ("AB4#", "+", "AB+"), ("O", "-", "O-"), ("AB-#-", "+", "AB+"), ("0-", "+", "O+"),
-        ("-", "+", "-"), ("ABO", "-", ""),
+        ("-", "+", "-"), ("ABO", "+", ""), ("GC", "-", "-"), ("22", "-", "-"), ("GC", "+", ""),
     ])
     func aMeasuredSignOutranksTheOneRead(read: String, sign: String, blood: String) {
         let card = normalizer.normalize([

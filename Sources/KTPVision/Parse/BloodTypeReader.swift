@@ -1,5 +1,6 @@
 /// Reads `Gol. Darah`: a one- or two-letter group, an optional rhesus sign, or `-` when unknown.
-/// A reading that is none of these is unread, never passed on as the value.
+/// A reading that is none of these is unread, never passed on as the value, unless a lone `-`
+/// was measured after the label.
 ///
 /// Single characters are where OCR errs most (`0` for `O`, `8` for `B`), so a reading that had
 /// to be mapped keeps a lowered confidence.
@@ -26,6 +27,8 @@ enum BloodTypeReader {
             let factor = value == compact && !group.mapped ? 1 : Confidence.repairFactor
             return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
         }
+        // Specks read as letters (`GC`, `22`) beside a measured lone `-`: the dash is what is printed.
+        let fallback = sign == "-" ? FieldReading(value: "-", confidence: Confidence.unmatched(ocr: ocr)) : .unread
         if compact == "-" { return FieldReading(value: "-", confidence: ocr) }
         if compact.count == 1, minusLookalikes.contains(compact.first!) {
             return FieldReading(value: "-", confidence: Confidence.clamp(ocr) * Confidence.repairFactor)
@@ -49,13 +52,11 @@ enum BloodTypeReader {
                 group.append(letter)
                 substitutions += 1
             } else {
-                return .unread
+                return fallback
             }
         }
         let value = group + sign
-        guard Vocabulary.bloodTypes.contains(value) else {
-            return .unread
-        }
+        guard Vocabulary.bloodTypes.contains(value) else { return fallback }
         let factor = substitutions == 0 ? 1 : Confidence.repairFactor
         return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
     }

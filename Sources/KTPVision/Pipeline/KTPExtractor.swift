@@ -192,14 +192,18 @@ public final class KTPExtractor {
     }
 
     /// The rhesus sign right of the `Gol. Darah` label, told by its printed shape (``SignGlyph``). The
-    /// crop starts a row's height inside the label, to take in its `h`, spans five more, enough for
-    /// `: AB+`, and is two rows high, so that blur cannot push the sign out.
+    /// crop starts a row's height inside the label, to take in a letter of it, and spans nine more,
+    /// enough for `Darah : AB+` when only `Gol.` was read, up to the photo column; it is two rows
+    /// high, so that blur cannot push the sign out.
     private func bloodSign(in prepared: Raster, words: [OCRWord]) -> Character? {
         guard let label = words.last(where: { CardLineSplitter.isBloodLabel(FuzzyMatcher.key($0.text)) }) else {
             return nil
         }
         let row = label.box.height
-        let region = PixelRect(x: label.box.maxX - row, y: label.box.midY - row, width: 6 * row, height: 2 * row)
+        let x = label.box.maxX - row
+        let width = min(10 * row, Int(Double(prepared.width) * CardLayout.photoColumn) - x)
+        guard width >= 2 * row else { return nil }
+        let region = PixelRect(x: x, y: label.box.midY - row, width: width, height: 2 * row)
         guard let crop = prepared.cropped(to: region.clamped(width: prepared.width, height: prepared.height)) else {
             return nil
         }
