@@ -175,20 +175,22 @@ public final class KTPExtractor {
             return digits(stretched, region: nil)
         }
         func complete(_ reading: RawValue?) -> Bool { (16...17).contains(reading?.text.count ?? 0) }
-        var views: [() -> RawValue?] = [{ digits(prepared, region: region) }, stretched]
-        if glare { views.reverse() }
-        var first = views[0]()
-        var other: RawValue?
-        if !complete(first) {
-            other = views[1]()
-            // Under glare the stretched view must be complete to be trusted over the print.
-            if complete(other) || glare { swap(&first, &other) }
+        // `other` is the other view's reading, taken only when a tie is to be broken.
+        func withTieBreak(_ first: RawValue?, other: () -> RawValue?) -> (first: RawValue?, tieBreak: RawValue?) {
+            guard let first, first.text.count == 16,
+                let generalDigits = general.flatMap({ NIKCandidate.generalPassDigits($0.text) }),
+                generalDigits.count == 16, generalDigits != first.text
+            else { return (first, nil) }
+            return (first, other())
         }
-        guard let first, first.text.count == 16,
-            let generalDigits = general.flatMap({ NIKCandidate.generalPassDigits($0.text) }),
-            generalDigits.count == 16, generalDigits != first.text
-        else { return (first, nil) }
-        return (first, other ?? views[1]())
+        let printed = { digits(prepared, region: region) }
+        let (preferred, fallback) = glare ? (stretched, printed) : (printed, stretched)
+        let firstTry = preferred()
+        guard !complete(firstTry) else { return withTieBreak(firstTry, other: fallback) }
+        let secondTry = fallback()
+        // Under glare the stretched view must be complete to be trusted over the print.
+        let (chosen, other) = glare || complete(secondTry) ? (secondTry, firstTry) : (firstTry, secondTry)
+        return withTieBreak(chosen) { other }
     }
 
     /// The rhesus sign right of the `Gol. Darah` label, told by its printed shape (``SignGlyph``). The
