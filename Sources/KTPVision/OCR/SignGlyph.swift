@@ -1,8 +1,8 @@
 /// Tells a printed `+` from a `-` by the shape of the last mark in a small crop.
 ///
 /// The Indonesian model reads the rhesus `+` after a blood group as `-` or `t` on sharp, clean
-/// print, a mark no vocabulary can check. Its shape can: a `-` is one bar no taller than a third
-/// of a capital, a `+` is a bar with a single narrow stroke through its middle, above and below.
+/// print, a mark no vocabulary can check. Its shape can: a `-` is one bar at most 0.4 as tall as
+/// a capital, a `+` is a bar with a single narrow stroke through its middle, above and below.
 /// A letter, or a mark blur has fused to its letter, is neither, and is left to the OCR.
 enum SignGlyph {
     /// Marks of fewer pixels are specks.
