@@ -35,30 +35,33 @@ enum BloodTypeReader {
         }
         var substitutions = 0
         var group = ""
-        var sign = ""
+        var rhesus = ""
         for (index, character) in compact.enumerated() {
             let isLast = index == compact.count - 1
             if isLast, !group.isEmpty, plusLookalikes.contains(character) {
-                sign = "+"
+                rhesus = "+"
                 substitutions += character == "+" ? 0 : 1
             } else if isLast, !group.isEmpty, minusLookalikes.contains(character) {
-                sign = "-"
+                rhesus = "-"
                 substitutions += character == "-" ? 0 : 1
             } else if character == "+" || character == "-" {
-                sign = String(character)
-            } else if "ABO".contains(character) {
-                group.append(character)
-            } else if let letter = letterForDigit[character] {
+                rhesus = String(character)
+            } else if let letter = groupLetter(character) {
                 group.append(letter)
-                substitutions += 1
+                substitutions += letter == character ? 0 : 1
             } else {
                 return fallback
             }
         }
-        let value = group + sign
+        let value = group + rhesus
         guard Vocabulary.bloodTypes.contains(value) else { return fallback }
         let factor = substitutions == 0 ? 1 : Confidence.repairFactor
         return FieldReading(value: value, confidence: Confidence.clamp(ocr) * factor)
+    }
+
+    /// A group letter as printed, or the one a digit or lookalike stands for (`0` for `O`).
+    static func groupLetter(_ character: Character) -> Character? {
+        "ABO".contains(character) ? character : letterForDigit[character]
     }
 
     /// The group a reading starts with when all that follows it could be a sign (`AB4#`, `B-`, `O`),
@@ -66,7 +69,7 @@ enum BloodTypeReader {
     static func group(of compact: String) -> (letters: String, mapped: Bool)? {
         let characters = Array(compact)
         for length in stride(from: min(2, characters.count), through: 1, by: -1) {
-            let letters = characters[..<length].compactMap { "ABO".contains($0) ? $0 : letterForDigit[$0] }
+            let letters = characters[..<length].compactMap(groupLetter)
             let rest = characters[length...]
             guard letters.count == length, Vocabulary.bloodTypes.contains(String(letters)),
                 rest.allSatisfy({ plusLookalikes.contains($0) || minusLookalikes.contains($0) })
