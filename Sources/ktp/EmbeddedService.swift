@@ -50,8 +50,25 @@ struct EmbeddedService {
             store: store, engine: engine, port: port, workers: workers, allowsInsecureURLs: true, logger: logger)
         let (ready, signal) = AsyncStream.makeStream(of: Void.self)
         let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
-        let running = Task { try await server.run(onRunning: { _ in signal.yield() }, shutdownRequests: requests) }
-        for await _ in ready { break }
+        let running = Task {
+            // Finishing the stream on any exit ends the wait below, so a failed bind is an error, never a hang.
+            defer { signal.finish() }
+            try await server.run(onRunning: { _ in signal.yield() }, shutdownRequests: requests)
+        }
+        var listening = false
+        for await _ in ready {
+            listening = true
+            break
+        }
+        guard listening else {
+            engine.shutdown()
+            do {
+                try await running.value
+            } catch {
+                throw CLIError("the embedded service could not start on \(baseURL.absoluteString): \(error)")
+            }
+            throw CLIError("the embedded service stopped before it listened on \(baseURL.absoluteString)")
+        }
         return EmbeddedService(baseURL: baseURL, apiKey: apiKey, running: running, shutdown: shutdown, engine: engine)
     }
 

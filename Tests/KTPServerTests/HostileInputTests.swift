@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    @Test func aPNGHeaderWhoseSidesOverflowTheirProductIsRefusedAndTheServerStaysUp() async throws {
+        let harness = try await ExtractionAPITests.Harness()
+        try await harness.server.application().test(.live) { client in
+            for (width, height) in [(4_294_967_295, 4_294_967_295), (0, 0), (4_294_967_295, 0)] {
+                for truncated in [false, true] {
+                    let png = ImageIntakeTests.png(width: width, height: height, truncated: truncated)
+                    let body = #"{"image": "\#(Data(png).base64EncodedString())"}"#
+                    let (status, json) = try await ExtractionAPITests.submit(client, body)
+                    #expect(status == 400, "\(width)×\(height)")
+                    #expect(Self.documented.contains(json["error_code"] as? String ?? ""))
+                }
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     @Test func wrongTypesAndDeepNestingAreInvalidPayloads() async throws {
         let harness = try await ExtractionAPITests.Harness()
         let nested = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)

@@ -61,6 +61,17 @@ import Testing
             Self.code(ImageIntake.accept(bytes: Self.png(width: width, height: height))) == .invalidPayloadImageSize)
     }
 
+    @Test func check11RefusesAHeaderWhoseSidesOverflowTheirProduct() {
+        for (width, height) in [(4_294_967_295, 4_294_967_295), (4_294_967_295, 1), (0, 0)] {
+            for truncated in [false, true] {
+                let bytes = Self.png(width: width, height: height, truncated: truncated)
+                #expect(Self.code(ImageIntake.accept(bytes: bytes)) != nil, "\(width)×\(height)")
+            }
+        }
+        #expect(Self.code(ImageIntake.accept(bytes: Self.png(width: 4_294_967_295, height: 4_294_967_295)))
+            == .invalidPayloadImageSize)
+    }
+
     @Test func check11AcceptsTheLimitsThemselves() {
         for (width, height) in [(720, 480), (480, 720), (8000, 5000), (12_000, 3_333)] {
             #expect(Self.code(ImageIntake.accept(bytes: Self.png(width: width, height: height))) == nil)

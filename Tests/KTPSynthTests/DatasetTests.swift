@@ -46,7 +46,7 @@ import KTPSynth
     @Test func photosAreWithinTheContractLimits() throws {
         for photo in try TestFixtures.sample() {
             let header = try ImageStructure.validate(photo.bytes)
-            try header.checkDimensions()
+            try header.check(.contract)
             #expect(header.width == photo.truth.width && header.height == photo.truth.height)
             #expect(photo.bytes.count <= 5 * 1024 * 1024)
             #expect(photo.truth.file.hasSuffix(header.format == .png ? ".png" : ".jpg"))

@@ -75,12 +75,44 @@ import Testing
         let bytes = Self.pngClaiming(width: 30_000, height: 30_000)
         let header = try ImageStructure.validate(bytes)
         #expect(header.width == 30_000)
-        #expect(throws: ImageError(.tooLarge, "30000×30000 px")) { try ImageDecoder.decode(bytes) }
+        #expect(throws: ImageError(.tooLarge, "30000×30000 px; the most is 40 megapixels and 12000 px a side")) {
+            try ImageDecoder.decode(bytes)
+        }
     }
 
-    @Test func aPhotoUnder720By480IsTooSmall() throws {
-        #expect(throws: ImageError(.tooSmall, "700×480 px")) {
-            try ImageDecoder.decode(try Self.jpeg(width: 700, height: 480))
+    @Test func aHeaderWhoseSidesOverflowTheirProductIsTooLargeNotACrash() throws {
+        for (width, height) in [(UInt32.max, UInt32.max), (UInt32.max, 1), (3_037_000_500, 3_037_000_500)] {
+            let bytes = Self.pngClaiming(width: width, height: height)
+            #expect(performing: { try ImageDecoder.decode(bytes) }, throws: { ($0 as? ImageError)?.code == .tooLarge })
+        }
+    }
+
+    @Test func everyStatedSizeIsJudgedWithoutTrapping() {
+        // Each limit, either side of it, and every power-of-two magnitude a 32-bit field can state.
+        let sides = [0, 1, 239, 240, 479, 480, 599, 600, 719, 720, 3_333, 12_000, 12_001]
+            + (0...31).map { Int(UInt32.max >> $0) }
+        for width in sides {
+            for height in sides {
+                let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+                let fits = !overflow && pixels <= 40_000_000 && max(width, height) <= 12_000
+                    && min(width, height) >= 480 && max(width, height) >= 720
+                let header = ImageHeader(format: .png, width: width, height: height)
+                #expect(((try? header.check(.contract)) != nil) == fits, "\(width)×\(height)")
+            }
+        }
+    }
+
+    @Test func aPhotoUnder720By480IsTooSmallForTheContract() throws {
+        #expect(throws: ImageError(.tooSmall, "700×480 px; the least is 720×480 px")) {
+            try ImageDecoder.decode(try Self.jpeg(width: 700, height: 480), limits: .contract)
+        }
+    }
+
+    @Test func aReaderTakesATightlyCroppedCardDownTo600PxOnItsLongSide() throws {
+        let raster = try ImageDecoder.decode(try Self.jpeg(width: 718, height: 375))
+        #expect(raster.width == 718)
+        #expect(throws: ImageError(.tooSmall, "590×373 px; the least is 600×240 px")) {
+            try ImageDecoder.decode(try Self.jpeg(width: 590, height: 373))
         }
     }
 
@@ -93,3 +125,4 @@ import Testing
         #expect(abs(Int(rgb.pixels[2]) - 235) <= 3)
     }
 }
+

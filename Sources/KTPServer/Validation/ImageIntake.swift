@@ -56,7 +56,7 @@ public enum ImageIntake {
     /// Check 11 on what a header states.
     static func sizeRefusal(_ header: ImageHeader) -> ContractError? {
         do {
-            try header.checkDimensions()
+            try header.check(.contract)
             return nil
         } catch {
             return ContractError(.invalidPayloadImageSize, error.description)

@@ -2,10 +2,10 @@ import CTesseract
 
 /// Decodes photo bytes with Leptonica, after the structure and dimensions have been checked.
 public enum ImageDecoder {
-    /// The header check, then the full decode. Never crashes on hostile bytes.
-    public static func decode(_ bytes: [UInt8]) throws(ImageError) -> Raster {
+    /// The structure and size checks, then the full decode. Never crashes on hostile bytes.
+    public static func decode(_ bytes: [UInt8], limits: ImageLimits = .reader) throws(ImageError) -> Raster {
         let header = try ImageStructure.validate(bytes)
-        try header.checkDimensions()
+        try header.check(limits)
         Leptonica.quiet()
         let raster = bytes.withUnsafeBufferPointer { Raster(owning: pixReadMem($0.baseAddress, $0.count)) }
         guard let raster, raster.width == header.width, raster.height == header.height else {

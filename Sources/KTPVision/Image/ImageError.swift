@@ -7,9 +7,9 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         case unsupportedFormat
         /// The header could not be read.
         case unreadableHeader
-        /// Over 40 megapixels or 12000 px a side.
+        /// Over the limits' megapixels or side.
         case tooLarge
-        /// Under 480 px on the short side or 720 px on the long side.
+        /// Under the limits' short or long side.
         case tooSmall
         /// The header was fine but the pixels could not be decoded.
         case undecodable
@@ -31,8 +31,8 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
             case .empty: "the file is empty"
             case .unsupportedFormat: "not a JPEG or PNG image"
             case .unreadableHeader: "the image header cannot be read"
-            case .tooLarge: "the image is larger than 40 megapixels or 12000 px a side"
-            case .tooSmall: "the image is smaller than 720×480 px"
+            case .tooLarge: "the image is too large"
+            case .tooSmall: "the image is too small"
             case .undecodable: "the image is truncated or corrupt"
             case .encodingFailed: "the image could not be encoded"
             }
