@@ -55,12 +55,8 @@ struct EmbeddedService {
             defer { signal.finish() }
             try await server.run(onRunning: { _ in signal.yield() }, shutdownRequests: requests)
         }
-        var listening = false
-        for await _ in ready {
-            listening = true
-            break
-        }
-        guard listening else {
+        var readiness = ready.makeAsyncIterator()
+        guard await readiness.next() != nil else {
             engine.shutdown()
             do {
                 try await running.value

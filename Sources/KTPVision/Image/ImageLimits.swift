@@ -18,5 +18,5 @@ public struct ImageLimits: Sendable, Hashable {
 
     /// A reader's: the contract's ceiling, and a tightly cropped card from 600 px on its long side.
     public static let reader = ImageLimits(
-        maxPixels: 40_000_000, maxSide: 12_000, minShortSide: 240, minLongSide: 600)
+        maxPixels: contract.maxPixels, maxSide: contract.maxSide, minShortSide: 240, minLongSide: 600)
 }
