@@ -89,6 +89,6 @@ struct Connection {
     func close() async {
         try? await client.shutdown()
         try? await sandbox?.shutdown()
-        await embedded?.stop()
+        embedded?.release()
     }
 }

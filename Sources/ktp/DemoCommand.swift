@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         let theme = try themes.load()
         // The demo keeps its own service and ledger, fresh each time, apart from the operator's.
         let directory = Ledger.dataDirectory().appendingPathComponent("demo")
+        try await EmbeddedService.stop(in: directory)
         try? FileManager.default.removeItem(at: directory)
         let ledger = try Ledger(path: directory.appendingPathComponent("ledger.sqlite").path)
         let opened = try await Connection.embedded(in: directory, ledger: ledger, regions: regions)

@@ -9,6 +9,7 @@ struct KTPCommand: AsyncParsableCommand {
             DemoCommand.self, DashboardCommand.self, ExtractCommand.self, ServeCommand.self, SubmitCommand.self,
             ResultCommand.self, LedgerCommand.self, ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self,
             BenchCommand.self, DashboardBenchCommand.self, LoadCommand.self, GenerateCommand.self,
+            EmbeddedServiceCommand.self,
         ]
     )
 }

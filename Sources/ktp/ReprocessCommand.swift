@@ -64,8 +64,8 @@ struct ReprocessCommand: AsyncParsableCommand {
             }
         }
         Diagnostics.progress("reprocessed \(entries.count)/\(originals.count)", done: true)
-        if opened.embedded?.isInProcess == true {
-            Diagnostics.note("waiting for the results: the embedded service runs only while ktp runs")
+        if opened.embedded != nil {
+            Diagnostics.note("waiting for the results: the embedded service stops soon after ktp does")
             entries = try await ResultWaiter.wait(for: entries, tracker: tracker)
         }
         let printer = SubmissionPrinter()

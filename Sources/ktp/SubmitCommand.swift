@@ -45,12 +45,12 @@ struct SubmitCommand: AsyncParsableCommand {
     }
 
     private func submitAll(_ opened: Connection) async throws {
-        let waits = wait || callback || opened.embedded?.isInProcess == true
+        let waits = wait || callback || opened.embedded != nil
         if !wait && waits {
             Diagnostics.note(
                 callback
                     ? "waiting for the results: the callback receiver lives only while ktp runs"
-                    : "waiting for the results: the embedded service runs only while ktp runs")
+                    : "waiting for the results: the embedded service stops soon after ktp does")
         }
         var tracker = Tracker(client: opened.client, ledger: opened.ledger)
         if callback { tracker.configuration.receiver = try receiver() }

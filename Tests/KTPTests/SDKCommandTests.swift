@@ -67,43 +67,4 @@ import Testing
         let listed = try await Self.ktp(["ledger", "--json"], environment: environment)
         #expect(Self.json(listed.output).count == 2)
     }
-
-    @Test(.timeLimit(.minutes(2)))
-    func aTakenPortIsAClearErrorNotAHang() async throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-taken-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
-        // The port `EmbeddedService.port(for:)` derives from the data folder, held by a socket that never answers.
-        let folder = data.appendingPathComponent("ktp").standardizedFileURL.path
-        let hash = folder.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
-        let holder = try ListeningSocket(port: UInt16(47_801 + Int(hash % 2000)))
-        defer { holder.close() }
-        let environment = ["XDG_DATA_HOME": data.path, "KTP_API_URL": "", "KTP_APP_ID": "", "KTP_API_KEY": ""]
-        let submitted = try await Self.ktp(["submit", "sandbox:KTP"], environment: environment)
-        #expect(submitted.status == 1, "the failed bind ends the wait for the service with an error")
-    }
-}
-
-/// A loopback socket that listens and never accepts, as another program holding a port would.
-struct ListeningSocket {
-    struct Failure: Error {
-        let errno: Int32
-    }
-
-    let descriptor: Int32
-
-    init(port: UInt16) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard descriptor >= 0, bound == 0, listen(descriptor, 1) == 0 else { throw Failure(errno: errno) }
-    }
-
-    func close() { _ = Glibc.close(descriptor) }
 }

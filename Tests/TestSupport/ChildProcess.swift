@@ -6,6 +6,7 @@ public enum ChildProcess {
     public struct Outcome: Sendable {
         public var status: Int32
         public var output: String
+        public var errors: String
     }
 
     /// `ktp`, built beside the test bundle (`make test` builds it first).
@@ -15,8 +16,8 @@ public enum ChildProcess {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `executable` to its end and returns its status and standard output. An empty value in
-    /// `environment` unsets that variable.
+    /// Runs `executable` to its end and returns its status, standard output and standard error. An empty value
+    /// in `environment` unsets that variable.
     public static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:]
     ) async throws -> Outcome {
@@ -27,15 +28,23 @@ public enum ChildProcess {
             .filter { !$0.value.isEmpty }
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // A file, not a second pipe: reading two pipes from one thread can stall the child on the one not read.
+        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errorsPath.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorsPath)
+        process.standardError = errors
         try process.run()
+        try errors.close()
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let data = output.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
+                let written = (try? Data(contentsOf: errorsPath)) ?? Data()
+                try? FileManager.default.removeItem(at: errorsPath)
                 continuation.resume(
-                    returning: Outcome(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
-                )
+                    returning: Outcome(
+                        status: process.terminationStatus, output: String(decoding: data, as: UTF8.self),
+                        errors: String(decoding: written, as: UTF8.self)))
             }
         }
     }
