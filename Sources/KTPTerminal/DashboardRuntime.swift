@@ -8,11 +8,9 @@ import Synchronization
 /// state in between. Effects run in their own tasks, so the screen never waits on the ledger or the network.
 public struct DashboardRuntime: Sendable {
     public var ledger: Ledger
-    /// Who can reprocess, by application ID; an application without one is read-only for reprocessing.
-    public var submitters: [String: Submitter]
-    /// Polls and receives callbacks while the dashboard is open, when given.
-    public var tracker: Tracker?
-    public var api: String
+    /// Reaches the service; the screen paints and the ledger loads while it runs. When it throws, the
+    /// dashboard closes and `run()` throws its error.
+    public var service: @Sendable () async throws -> DashboardService
     public var appID: String
     public var readOnly: Bool
     public var theme: Theme
@@ -21,14 +19,12 @@ public struct DashboardRuntime: Sendable {
     public var environment: [String: String]
 
     public init(
-        ledger: Ledger, submitters: [String: Submitter], tracker: Tracker?, api: String, appID: String,
+        ledger: Ledger, service: @escaping @Sendable () async throws -> DashboardService, appID: String,
         readOnly: Bool, theme: Theme, themeDirectories: [URL], refresh: Duration = .seconds(1),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.ledger = ledger
-        self.submitters = submitters
-        self.tracker = tracker
-        self.api = api
+        self.service = service
         self.appID = appID
         self.readOnly = readOnly
         self.theme = theme
@@ -42,6 +38,7 @@ public struct DashboardRuntime: Sendable {
         case terminal(TerminalThread.Event)
         case theme(Theme)
         case refresh(Duration)
+        case serviceFailed(any Error)
         case quit
     }
 
@@ -73,14 +70,13 @@ public struct DashboardRuntime: Sendable {
                     try? await Task.sleep(for: .seconds(1))
                 }
             })
-        if let tracker {
-            tasks.append(Task { try? await tracker.run() })
-        }
+        tasks.append(Task { await connect(into: shared, send: send) })
         defer {
             tasks.forEach { $0.cancel() }
             signals.forEach { $0.cancel() }
         }
 
+        var failure: (any Error)?
         var state: DashboardState?
         var glyphs = GlyphSet.unicode
         var colorMode = ColorMode.none
@@ -93,24 +89,29 @@ public struct DashboardRuntime: Sendable {
                 palette = ThemePalette(theme: theme, colorMode: mode)
                 terminal.definePairs(palette.pairs)
                 var initial = DashboardState(
-                    api: api, appID: appID, readOnly: readOnly, columns: columns, rows: rows, now: Date())
+                    api: shared.service.withLock { $0?.api }, appID: appID, readOnly: readOnly, columns: columns,
+                    rows: rows, now: Date())
                 initial.refreshSeconds = Int(refresh.components.seconds)
                 initial.themeName = theme.name
                 state = initial
             case .terminal(.resized(let columns, let rows)):
-                run(state?.reduce(.resized(columns: columns, rows: rows)) ?? [], send: send)
+                run(state?.reduce(.resized(columns: columns, rows: rows)) ?? [], send: send, shared: shared)
             case .terminal(.key(let key)):
-                run(state?.reduce(.key(key)) ?? [], send: send)
+                run(state?.reduce(.key(key)) ?? [], send: send, shared: shared)
             case .terminal(.stopped):
                 break loop
             case .action(let action):
-                run(state?.reduce(action) ?? [], send: send)
+                run(state?.reduce(action) ?? [], send: send, shared: shared)
             case .theme(let loaded):
                 palette = ThemePalette(theme: loaded, colorMode: colorMode)
                 terminal.definePairs(palette.pairs)
-                run(state?.reduce(.themeApplied(name: loaded.name)) ?? [], send: send)
+                run(state?.reduce(.themeApplied(name: loaded.name)) ?? [], send: send, shared: shared)
             case .refresh(let seconds):
                 shared.interval.withLock { $0 = seconds }
+            case .serviceFailed(let error):
+                failure = error
+                terminal.stop()
+                continue
             case .quit:
                 terminal.stop()
                 continue
@@ -122,6 +123,25 @@ public struct DashboardRuntime: Sendable {
             }
             let grid = DashboardView.render(current, glyphs: glyphs)
             terminal.show(palette.spans(for: grid), cursor: grid.cursor.map { ($0.column, $0.row) })
+        }
+        if let failure { throw failure }
+    }
+
+    /// Waits for the service, then tracks through it until the dashboard closes.
+    private func connect(into shared: Shared, send: AsyncStream<Input>.Continuation) async {
+        let service: DashboardService
+        do {
+            service = try await self.service()
+        } catch {
+            send.yield(.serviceFailed(error))
+            return
+        }
+        shared.service.withLock { $0 = service }
+        send.yield(.action(.serviceReady(api: service.api)))
+        await withTaskGroup(of: Void.self) { group in
+            for tracker in service.trackers {
+                group.addTask { try? await tracker.run() }
+            }
         }
     }
 
@@ -139,7 +159,7 @@ public struct DashboardRuntime: Sendable {
         }
     }
 
-    private func run(_ effects: [DashboardEffect], send: AsyncStream<Input>.Continuation) {
+    private func run(_ effects: [DashboardEffect], send: AsyncStream<Input>.Continuation, shared: Shared) {
         for effect in effects {
             switch effect {
             case .quit:
@@ -147,12 +167,12 @@ public struct DashboardRuntime: Sendable {
             case .setRefresh(let seconds):
                 send.yield(.refresh(.seconds(max(1, seconds))))
             default:
-                Task { await perform(effect, send: send) }
+                Task { await perform(effect, send: send, shared: shared) }
             }
         }
     }
 
-    private func perform(_ effect: DashboardEffect, send: AsyncStream<Input>.Continuation) async {
+    private func perform(_ effect: DashboardEffect, send: AsyncStream<Input>.Continuation, shared: Shared) async {
         do {
             switch effect {
             case .loadDetail(let id):
@@ -162,6 +182,7 @@ public struct DashboardRuntime: Sendable {
                 send.yield(.action(.detailLoaded(submission, events: events, reprocessings: reprocessings)))
             case .reprocess(let ids, let validateQuality):
                 var failures: [String] = []
+                let submitters = shared.service.withLock { $0?.submitters } ?? [:]
                 for id in ids {
                     guard let original = try await ledger.submission(id: id) else { continue }
                     guard let submitter = submitters[original.appID] else {
@@ -195,6 +216,8 @@ public struct DashboardRuntime: Sendable {
     final class Shared: Sendable {
         let changes = Mutex<[Int64: SubmissionSummary]>([:])
         let interval: Mutex<Duration>
+        /// `nil` until the service is reachable.
+        let service = Mutex<DashboardService?>(nil)
 
         init(refresh: Duration) { interval = Mutex(refresh) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KTP
+import KTPTerminal
 
 /// Which contract server and ledger the SDK commands use: `--api`, `--app-id` and `--api-key` (or
 /// `KTP_API_URL`, `KTP_APP_ID`, `KTP_API_KEY`), else the embedded service on loopback.
@@ -22,10 +23,19 @@ struct ConnectionOptions: ParsableArguments {
         try await connect().closing(after: body)
     }
 
+    /// The application the connection uses, known before it opens.
+    var resolvedAppID: String {
+        appID ?? ProcessInfo.processInfo.environment["KTP_APP_ID"] ?? EmbeddedService.appID
+    }
+
     /// The client, the ledger, and the embedded service when one was started or found.
     func connect() async throws -> Connection {
+        try await connect(ledger: ledger.open())
+    }
+
+    /// The client and the embedded service when one was started or found, with `ledger` already open.
+    func connect(ledger: Ledger) async throws -> Connection {
         let environment = ProcessInfo.processInfo.environment
-        let ledger = try self.ledger.open()
         let api = api ?? environment["KTP_API_URL"]
         let appID = appID ?? environment["KTP_APP_ID"]
         let apiKey = apiKey ?? environment["KTP_API_KEY"]
@@ -74,6 +84,12 @@ struct Connection {
         return submitters
     }
 
+    /// What the dashboard acts through: reprocessing, and a tracker for each application.
+    func dashboardService(keepPhotos: Duration? = nil) -> DashboardService {
+        let trackers = [client, sandbox].compactMap { $0 }.map { Tracker(client: $0, ledger: ledger) }
+        return DashboardService(api: client.api, submitters: submitters(keepPhotos: keepPhotos), trackers: trackers)
+    }
+
     /// Runs `body`, then closes this connection however `body` ends.
     func closing<T>(after body: (Connection) async throws -> T) async throws -> T {
         do {
@@ -82,6 +98,24 @@ struct Connection {
             return result
         } catch {
             await close()
+            throw error
+        }
+    }
+
+    /// Runs `body` while `connecting` opens, then closes the connection however `body` ends; one still opening
+    /// is abandoned.
+    static func closing<T>(
+        _ connecting: Task<Connection, any Error>, after body: () async throws -> T
+    ) async throws -> T {
+        defer { connecting.cancel() }
+        do {
+            let result = try await body()
+            connecting.cancel()
+            await (try? await connecting.value)?.close()
+            return result
+        } catch {
+            connecting.cancel()
+            await (try? await connecting.value)?.close()
             throw error
         }
     }

@@ -24,12 +24,14 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let theme = try themes.load()
-        try await connection.using { opened in
+        let ledger = try connection.ledger.open()
+        // The screen paints while the service starts; the header says so.
+        let connecting = Task { [connection] in try await connection.connect(ledger: ledger) }
+        try await Connection.closing(connecting) {
             try await DashboardRuntime(
-                ledger: opened.ledger, submitters: opened.submitters(),
-                tracker: Tracker(client: opened.client, ledger: opened.ledger), api: opened.client.api,
-                appID: opened.client.appID, readOnly: readOnly, theme: theme, themeDirectories: themes.directories,
-                refresh: .seconds(refresh)
+                ledger: ledger, service: { try await connecting.value.dashboardService() },
+                appID: connection.resolvedAppID, readOnly: readOnly, theme: theme,
+                themeDirectories: themes.directories, refresh: .seconds(refresh)
             ).run()
         }
     }

@@ -31,10 +31,15 @@ struct DemoCommand: AsyncParsableCommand {
         try await EmbeddedService.stop(in: directory)
         try? FileManager.default.removeItem(at: directory)
         let ledger = try Ledger(path: directory.appendingPathComponent("ledger.sqlite").path)
-        let opened = try await Connection.embedded(in: directory, ledger: ledger, regions: regions)
-        let submitters = opened.submitters(keepPhotos: .seconds(86_400))
+        // The screen paints while the service starts; the header says so.
+        let connecting = Task { [regions] in
+            try await Connection.embedded(in: directory, ledger: ledger, regions: regions)
+        }
+        let keepPhotos = Duration.seconds(86_400)
         let feeding = Task {
+            let opened = try await connecting.value
             try await Task.sleep(for: .milliseconds(800))
+            let submitters = opened.submitters(keepPhotos: keepPhotos)
             let live = submitters[opened.client.appID]
             for (index, file) in files.enumerated() {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -47,17 +52,11 @@ struct DemoCommand: AsyncParsableCommand {
                 _ = try await sandbox.submit(.sandboxCode(code), options: options)
             }
         }
+        defer { feeding.cancel() }
         let runtime = DashboardRuntime(
-            ledger: ledger, submitters: submitters, tracker: Tracker(client: opened.client, ledger: ledger),
-            api: opened.client.api, appID: opened.client.appID, readOnly: false, theme: theme,
-            themeDirectories: themes.directories)
-        let sandboxTracker = opened.sandbox.map { Tracker(client: $0, ledger: ledger) }
-        let sandboxPolling = Task { try await sandboxTracker?.run() }
-        defer {
-            feeding.cancel()
-            sandboxPolling.cancel()
-        }
-        try await opened.closing { _ in try await runtime.run() }
+            ledger: ledger, service: { try await connecting.value.dashboardService(keepPhotos: keepPhotos) },
+            appID: EmbeddedService.appID, readOnly: false, theme: theme, themeDirectories: themes.directories)
+        try await Connection.closing(connecting) { try await runtime.run() }
     }
 
     static func photoFiles(in folder: String) throws -> [String] {

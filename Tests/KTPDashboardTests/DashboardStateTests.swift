@@ -249,6 +249,22 @@ import Testing
         #expect(state.validateQuality == .asSubmitted)
     }
 
+    @Test func whileTheServiceStartsTheHeaderSaysSoAndReprocessingWaits() {
+        var state = Fixtures.state(api: nil)
+        #expect(DashboardView.render(state, glyphs: .unicode).text().contains("starting… · app demo-app"))
+        for key in ["r", "R"] as [Character] {
+            #expect(state.press(.character(key)).isEmpty)
+            #expect(state.overlay == nil)
+            #expect(state.message?.text.contains("still starting") == true)
+        }
+        #expect(state.press(.character("m")) == [.reveal(id: 24)], "the ledger's own actions need no service")
+
+        _ = state.reduce(.serviceReady(api: "http://127.0.0.1:41234"))
+        #expect(DashboardView.render(state, glyphs: .unicode).text().contains("127.0.0.1:41234 · app demo-app"))
+        state.press(.character("r"))
+        #expect(state.overlay != nil, "reprocessing asks for confirmation once the service is up")
+    }
+
     @Test func revealAsksTheRuntimeAndLastsUntilTheSelectionMoves() {
         var state = Fixtures.state()
         state.press(.character("3"))

@@ -55,10 +55,11 @@ enum Fixtures {
 
     /// A state of `columns` x `rows` with the fixtures loaded.
     static func state(
-        columns: Int = 80, rows: Int = 24, readOnly: Bool = false, summaries: [SubmissionSummary] = all
+        columns: Int = 80, rows: Int = 24, readOnly: Bool = false, summaries: [SubmissionSummary] = all,
+        api: String? = "http://127.0.0.1:8080"
     ) -> DashboardState {
         var state = DashboardState(
-            api: "http://127.0.0.1:8080", appID: "demo-app", readOnly: readOnly, columns: columns, rows: rows, now: now)
+            api: api, appID: "demo-app", readOnly: readOnly, columns: columns, rows: rows, now: now)
         state.timeZone = utc
         _ = state.reduce(.loaded(summaries))
         return state

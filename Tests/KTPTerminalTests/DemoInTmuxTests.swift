@@ -130,6 +130,80 @@ import Testing
         #expect(copy.reprocessOf == "sandbox-NO_KTP_DETECTED")
     }
 
+    /// Starts `command` in a tmux session of `columns` x `rows`, with a line for its exit status after it.
+    static func start(_ session: String, _ command: [String], columns: Int = 100, rows: Int = 30) throws {
+        try ChildProcess.launch(
+            env,
+            [
+                "tmux", "-L", socket, "new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)",
+                command.joined(separator: " ") + "; echo KTP_EXIT=$?; sleep 60",
+            ])
+    }
+
+    /// `ktp dashboard` on the embedded service of `data`, with no API configured.
+    static func embeddedDashboard(_ data: URL, _ arguments: [String] = []) throws -> [String] {
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        return [
+            "env", "-u", "KTP_API_URL", "-u", "KTP_APP_ID", "-u", "KTP_API_KEY", "XDG_DATA_HOME=\(data.path)",
+            "TERM=xterm-256color", "LANG=C.UTF-8", ktp.path, "dashboard",
+        ] + arguments
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theDashboardPaintsAtOnceWhileItsServiceStarts() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-starting-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let folder = data.appendingPathComponent("ktp")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Another process holds the start lock, as a ktp starting the service would; `--close` keeps the lock
+        // out of `sleep`, so ending `flock` releases it.
+        let holder = Process()
+        holder.executableURL = Self.env
+        holder.arguments = ["flock", "--close", folder.appendingPathComponent("embedded-service.lock").path, "sleep", "60"]
+        try holder.run()
+        defer { holder.terminate() }
+        let session = "ktp-starting"
+        try Self.start(session, Self.embeddedDashboard(data))
+        do {
+            let starting = try await Self.screen(session, showing: "starting…")
+            #expect(starting.contains("app embedded"))
+            #expect(starting.contains("no submissions yet"), "the ledger loads while the service starts")
+            try await Self.keys(session, "r")
+            let refused = try await Self.screen(session, showing: "still starting")
+            #expect(refused.contains("the service is still starting"), "reprocessing waits for the service")
+            holder.terminate()
+            let ready = try await Self.screen(session, showing: "127.0.0.1:", within: .seconds(60))
+            #expect(!ready.contains("starting…"))
+            try await Self.keys(session, "q")
+            #expect(try await Self.screen(session, showing: "KTP_EXIT=").contains("KTP_EXIT=0"))
+        } catch {
+            _ = try? await Self.tmux(["kill-session", "-t", session])
+            throw error
+        }
+        _ = try? await Self.tmux(["kill-session", "-t", session])
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aServiceThatCannotStartClosesTheDashboardWithItsReason() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-nostart-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let missing = data.appendingPathComponent("no-such-wilayah.csv").path
+        let session = "ktp-nostart"
+        try Self.start(session, Self.embeddedDashboard(data, ["--regions", missing]))
+        do {
+            let after = try await Self.screen(session, showing: "KTP_EXIT=", within: .seconds(60))
+            #expect(after.contains("KTP_EXIT=1"))
+            #expect(after.contains("the embedded service could not start"))
+            #expect(after.replacingOccurrences(of: "\n", with: "").contains("no-such-wilayah.csv"), "and why")
+            let alternate = try await Self.tmux(["display", "-p", "-t", session, "#{alternate_on}"])
+            #expect(alternate.hasPrefix("0"), "the screen is restored")
+        } catch {
+            _ = try? await Self.tmux(["kill-session", "-t", session])
+            throw error
+        }
+        _ = try? await Self.tmux(["kill-session", "-t", session])
+    }
+
     /// TERM and INT end it cleanly; ABRT and SEGV stand for a crash, which still gives the terminal back.
     @Test(.timeLimit(.minutes(2)), arguments: ["TERM", "INT", "ABRT", "SEGV"])
     func aSignalEndsTheDashboardAndRestoresTheTerminal(signal: String) async throws {

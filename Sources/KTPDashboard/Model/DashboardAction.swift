@@ -13,6 +13,8 @@ public enum DashboardAction: Sendable {
     case resized(columns: Int, rows: Int)
     /// About once a second: the clock, ages and the sparkline.
     case tick(Date)
+    /// The service the dashboard started with is reachable at `api`: reprocessing works from now on.
+    case serviceReady(api: String)
     /// After a ``DashboardEffect/reprocess(ids:validateQuality:)``: how many were sent, and why others were not.
     case reprocessed(originals: Int, failures: [String])
     /// The ledger recorded the reveal of ``DashboardEffect/reveal(id:)``: show that row's PII.

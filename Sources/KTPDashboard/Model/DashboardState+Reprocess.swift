@@ -1,13 +1,20 @@
 extension DashboardState {
+    /// Refuses reprocessing in read-only mode, and while the service starts, saying why.
+    mutating func allowedToReprocess() -> Bool {
+        guard allowed("reprocessing") else { return false }
+        if api == nil { message = .error("the service is still starting; reprocess in a moment") }
+        return api != nil
+    }
+
     mutating func askToReprocessSelected() -> [DashboardEffect] {
-        guard allowed("reprocessing"), let selected else { return [] }
+        guard allowedToReprocess(), let selected else { return [] }
         overlay = .confirm(Confirmation(ids: [selected.id], scope: .selected(referenceID: selected.referenceID)))
         return []
     }
 
     /// The marked rows, or else every row the view and filter show.
     mutating func askToReprocessBatch() -> [DashboardEffect] {
-        guard allowed("reprocessing") else { return [] }
+        guard allowedToReprocess() else { return [] }
         let confirmation =
             marked.isEmpty
             ? Confirmation(ids: shownIDs, scope: .view(tab, filter: filter))

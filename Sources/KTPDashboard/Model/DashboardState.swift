@@ -4,7 +4,9 @@ import KTP
 /// The whole dashboard as a value: rows, view, selection, overlays. ``reduce(_:)`` is its only way to change,
 /// and the effects it returns are the only way it reaches the world.
 public struct DashboardState: Sendable {
-    public let api: String
+    /// The service's base URL; `nil` while it starts (the embedded one takes a moment), so the screen can
+    /// paint before it is reachable.
+    public private(set) var api: String?
     public let appID: String
     /// Refuses reprocessing and reveals; the footer and help show them greyed out.
     public let readOnly: Bool
@@ -48,7 +50,7 @@ public struct DashboardState: Sendable {
     var detail: DetailData?
     var requestedDetail: DetailRequest?
 
-    public init(api: String, appID: String, readOnly: Bool, columns: Int, rows: Int, now: Date) {
+    public init(api: String?, appID: String, readOnly: Bool, columns: Int, rows: Int, now: Date) {
         self.api = api
         self.appID = appID
         self.readOnly = readOnly
@@ -80,6 +82,8 @@ public struct DashboardState: Sendable {
             self.rows = rows
         case .tick(let date):
             now = date
+        case .serviceReady(let api):
+            self.api = api
         case .reprocessed(let originals, let failures):
             message = Self.reprocessOutcome(originals: originals, failures: failures)
         case .revealed(let id):

@@ -18,8 +18,9 @@ extension DashboardView {
             role: state.paused ? .headerAccent : .header)
         let used = grid.write(" ktp ", at: rect.x, rect.y, width: rect.width - right, role: .headerAccent)
         let sep = context.glyphs.separator
+        let host = state.api.map(DisplayFormat.host) ?? "starting\(context.glyphs.ellipsis)"
         let origin =
-            "  \(DisplayFormat.host(state.api)) \(sep) app \(state.appID)"
+            "  \(host) \(sep) app \(state.appID)"
             + (state.readOnly ? " \(sep) read-only" : "")
         grid.write(
             origin, at: used, rect.y, width: rect.width - right - used - 1, role: .header,
