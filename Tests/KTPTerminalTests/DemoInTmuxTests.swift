@@ -156,12 +156,15 @@ import Testing
         let folder = data.appendingPathComponent("ktp")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Another process holds the start lock, as a ktp starting the service would; `--close` keeps the lock
-        // out of `sleep`, so ending `flock` releases it.
+        // out of `sleep`, so killing `flock` releases it. SIGKILL, because a child of the test process may
+        // inherit SIGTERM ignored.
         let holder = Process()
         holder.executableURL = Self.env
-        holder.arguments = ["flock", "--close", folder.appendingPathComponent("embedded-service.lock").path, "sleep", "60"]
+        let lock = folder.appendingPathComponent("embedded-service.lock").path
+        holder.arguments = ["flock", "--close", lock, "sleep", "60"]
         try holder.run()
-        defer { holder.terminate() }
+        func release() { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) } }
+        defer { release() }
         let session = "ktp-starting"
         try Self.start(session, Self.embeddedDashboard(data))
         do {
@@ -171,7 +174,7 @@ import Testing
             try await Self.keys(session, "r")
             let refused = try await Self.screen(session, showing: "still starting")
             #expect(refused.contains("the service is still starting"), "reprocessing waits for the service")
-            holder.terminate()
+            release()
             let ready = try await Self.screen(session, showing: "127.0.0.1:", within: .seconds(60))
             #expect(!ready.contains("starting…"))
             try await Self.keys(session, "q")
