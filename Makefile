@@ -1,7 +1,8 @@
 # ktp: build, test and demo targets. Every target installs the Debian packages it needs first.
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng \
-	libcairo2-dev fonts-liberation2 libncurses-dev libsqlite3-dev pkg-config tmux
+	libcairo2-dev fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf fonts-urw-base35 fonts-ocr-a \
+	libncurses-dev libsqlite3-dev pkg-config tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGIONS ?= $(abspath ../shared/data/wilayah.csv)
 SWIFT_FLAGS ?=
@@ -11,7 +12,17 @@ BENCH_DIR ?= /tmp/ktp-bench
 BENCH_COUNT ?= 150
 BENCH_SEED ?= 20261121
 
-.PHONY: deps build release test demo extract bench dashboard-bench fixtures clean
+## The OCR runtime: OpenVINO's C library and the PP-OCR models, from two PyPI wheels unpacked into .deps/.
+## Nothing from them runs under Python: the engine links OpenVINO's C API and reads the ONNX files itself.
+PIP ?= python3 -m pip
+OPENVINO_VERSION := 2026.4.1
+RAPIDOCR_VERSION := 3.10.0
+DEPS := $(abspath .deps)
+OCR_STAMP := $(DEPS)/python/.openvino-$(OPENVINO_VERSION)-rapidocr-$(RAPIDOCR_VERSION)
+OPENVINO_PC := $(DEPS)/pkgconfig/openvino_c.pc
+export PKG_CONFIG_PATH := $(DEPS)/pkgconfig$(if $(PKG_CONFIG_PATH),:$(PKG_CONFIG_PATH))
+
+.PHONY: deps ocr-runtime build release test demo extract bench dashboard-bench fixtures clean clean-deps
 
 ## Install the missing Debian packages (apt-get, as root or through sudo).
 deps:
@@ -23,15 +34,38 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-build: deps
+## The wheels' files, the unversioned `libopenvino_c.so` the linker asks for, `openvino_c.pc` for SwiftPM, and
+## `.deps/models`, the default model folder (`KTP_MODELS` overrides it). Quick when already done. The wheels are
+## taken for one fixed tag, whatever the local Python: only their C libraries and ONNX files are used.
+ocr-runtime: $(OPENVINO_PC)
+
+$(OCR_STAMP):
+	rm -rf $(DEPS)/python
+	@$(PIP) --version >/dev/null 2>&1 || { echo "installing python3-pip"; $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends python3-pip; }
+	PIP_ROOT_USER_ACTION=ignore $(PIP) install --quiet --no-deps --only-binary=:all: --disable-pip-version-check \
+		--no-warn-script-location --no-compile --python-version 3.11 --platform manylinux_2_28_x86_64 \
+		--target $(DEPS)/python openvino==$(OPENVINO_VERSION) rapidocr==$(RAPIDOCR_VERSION)
+	touch $@
+
+$(OPENVINO_PC): $(OCR_STAMP)
+	cd $(DEPS)/python/openvino/libs && ln -sfn $$(ls libopenvino_c.so.* | head -n 1) libopenvino_c.so
+	ln -sfn python/rapidocr/models $(DEPS)/models
+	mkdir -p $(DEPS)/pkgconfig
+	printf '%s\n' 'prefix=$(DEPS)/python/openvino' 'Name: openvino_c' \
+		'Description: OpenVINO C API, from the openvino wheel' 'Version: $(OPENVINO_VERSION)' \
+		'Cflags: -I$${prefix}/include' 'Libs: -L$${prefix}/libs -lopenvino_c' > $@.tmp
+	mv $@.tmp $@
+
+build: deps ocr-runtime
 	swift build $(SWIFT_FLAGS)
 
-release: deps
+release: deps ocr-runtime
 	swift build -c release $(SWIFT_FLAGS)
 
 ## The tests: every stage of the engine (real Tesseract on the committed fixtures) and the service
 ## on loopback, including a `ktp serve` killed and restarted; `ktp` is built first for that one.
-test: deps
+test: deps ocr-runtime
 	swift build --build-tests $(SWIFT_FLAGS)
 	KTP_REGIONS=$(REGIONS) swift test --skip-build $(SWIFT_FLAGS)
 
@@ -59,3 +93,7 @@ fixtures: build
 
 clean:
 	rm -rf .build
+
+## The OCR runtime too: the next build downloads it again.
+clean-deps:
+	rm -rf .deps

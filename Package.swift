@@ -5,6 +5,12 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
 
+/// The wheel's libraries have no system-wide home: every binary that links KTPVision finds them, and OpenVINO
+/// its CPU plugin and ONNX frontend beside them, through this run path (`make ocr-runtime` puts them there).
+let openVINORuntimePath = LinkerSetting.unsafeFlags([
+    "-Xlinker", "-rpath", "-Xlinker", "\(Context.packageDirectory)/.deps/python/openvino/libs",
+])
+
 let package = Package(
     name: "ktp",
     platforms: [.macOS(.v15)],
@@ -54,9 +60,13 @@ let package = Package(
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // OpenVINO's C API from the openvino PyPI wheel: `make ocr-runtime` unpacks it and writes openvino_c.pc.
+        .systemLibrary(name: "COpenVINO", pkgConfig: "openvino_c"),
 
         // The extraction engine: decode, quality, locate, detect, read, parse.
-        .target(name: "KTPVision", dependencies: ["KTPContract", "CTesseract"], swiftSettings: strict),
+        .target(
+            name: "KTPVision", dependencies: ["KTPContract", "CTesseract", "COpenVINO"], swiftSettings: strict,
+            linkerSettings: [openVINORuntimePath]),
 
         // Deterministic synthetic SPESIMEN cards and photos, with ground truth.
         .target(

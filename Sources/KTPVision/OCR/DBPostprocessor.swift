@@ -1,0 +1,125 @@
+/// Turns a DB text detector's probability map into line boxes: threshold, dilate, connected components, keep
+/// those whose mean probability is high, grow each by the "unclip" distance, scale to the image.
+///
+/// Boxes are axis-aligned, not rotated rectangles: the engine levels a card before it reads it, so a text line
+/// is near horizontal, and a tilted one gets a box somewhat taller than the line.
+public struct DBPostprocessor: Sendable {
+    public var pixelThreshold: Float
+    public var boxThreshold: Float
+    public var unclipRatio: Double
+    /// Regions thinner than this (map pixels) are noise.
+    public var minimumSide = 3
+    /// More regions than this on one map is not a card.
+    public var maximumRegions = 1000
+
+    public init(pixelThreshold: Float = 0.3, boxThreshold: Float = 0.5, unclipRatio: Double = 1.6) {
+        self.pixelThreshold = pixelThreshold
+        self.boxThreshold = boxThreshold
+        self.unclipRatio = unclipRatio
+    }
+
+    /// The text boxes of a `width` × `height` map, in the coordinates of an `imageWidth` × `imageHeight` image,
+    /// in reading order.
+    public func boxes(
+        in map: UnsafeBufferPointer<Float>, width: Int, height: Int, imageWidth: Int, imageHeight: Int
+    ) -> [DetectedText] {
+        precondition(map.count >= width * height, "the map is smaller than its size")
+        let mask = dilatedMask(map, width: width, height: height)
+        let scaleX = Double(imageWidth) / Double(width), scaleY = Double(imageHeight) / Double(height)
+        var found: [DetectedText] = []
+        for region in regions(of: mask, map: map, width: width, height: height).prefix(maximumRegions) {
+            let w = region.maxX - region.minX + 1, h = region.maxY - region.minY + 1
+            guard min(w, h) >= minimumSide, region.meanProbability >= Double(boxThreshold) else { continue }
+            // The map marks a shrunk core of each line; DB grows it back by area × ratio / perimeter.
+            let distance = Double(w * h) * unclipRatio / Double(2 * (w + h))
+            let minX = Double(region.minX) - distance, maxX = Double(region.maxX + 1) + distance
+            let minY = Double(region.minY) - distance, maxY = Double(region.maxY + 1) + distance
+            guard min(maxX - minX, maxY - minY) >= Double(minimumSide + 2) else { continue }
+            let left = Self.clamp((minX * scaleX).rounded(), imageWidth)
+            let right = Self.clamp((maxX * scaleX).rounded(), imageWidth)
+            let top = Self.clamp((minY * scaleY).rounded(), imageHeight)
+            let bottom = Self.clamp((maxY * scaleY).rounded(), imageHeight)
+            guard right - left > 3, bottom - top > 3 else { continue }
+            found.append(
+                DetectedText(
+                    box: PixelRect(x: left, y: top, width: right - left, height: bottom - top),
+                    score: region.meanProbability))
+        }
+        return Self.readingOrder(found)
+    }
+
+    /// Top to bottom; boxes whose tops are within `rowTolerance` pixels of the previous one's form a row, read
+    /// left to right.
+    static func readingOrder(_ boxes: [DetectedText], rowTolerance: Int = 10) -> [DetectedText] {
+        let byTop = boxes.enumerated().sorted { ($0.element.box.y, $0.offset) < ($1.element.box.y, $1.offset) }
+        var rows: [[DetectedText]] = []
+        var previousTop = Int.min
+        for (_, box) in byTop {
+            if rows.isEmpty || box.box.y - previousTop >= rowTolerance { rows.append([]) }
+            rows[rows.count - 1].append(box)
+            previousTop = box.box.y
+        }
+        return rows.flatMap { row in row.sorted { $0.box.x < $1.box.x } }
+    }
+
+    private static func clamp(_ value: Double, _ limit: Int) -> Int {
+        min(max(Int(value), 0), limit)
+    }
+
+    /// Thresholded, then dilated by a 2 × 2 square (each pixel takes the maximum of itself and its upper and left
+    /// neighbours), which joins characters that the threshold split by a pixel.
+    private func dilatedMask(_ map: UnsafeBufferPointer<Float>, width: Int, height: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: width * height)
+        for i in 0..<(width * height) where map[i] > pixelThreshold { mask[i] = true }
+        var dilated = mask
+        for y in 0..<height {
+            for x in 0..<width where !mask[y * width + x] {
+                let up = y > 0 && mask[(y - 1) * width + x]
+                let left = x > 0 && mask[y * width + x - 1]
+                let diagonal = x > 0 && y > 0 && mask[(y - 1) * width + x - 1]
+                if up || left || diagonal { dilated[y * width + x] = true }
+            }
+        }
+        return dilated
+    }
+
+    struct Region {
+        var minX: Int, minY: Int, maxX: Int, maxY: Int
+        var meanProbability: Double
+    }
+
+    /// The 8-connected regions of `mask`, in the order their first pixel is met, each with the mean map
+    /// probability over its pixels.
+    private func regions(of mask: [Bool], map: UnsafeBufferPointer<Float>, width: Int, height: Int) -> [Region] {
+        var seen = [Bool](repeating: false, count: width * height)
+        var regions: [Region] = []
+        var stack: [Int] = []
+        for start in 0..<(width * height) where mask[start] && !seen[start] {
+            seen[start] = true
+            stack.append(start)
+            var region = Region(minX: width, minY: height, maxX: -1, maxY: -1, meanProbability: 0)
+            var sum = 0.0, count = 0
+            while let index = stack.popLast() {
+                let x = index % width, y = index / width
+                region.minX = min(region.minX, x)
+                region.maxX = max(region.maxX, x)
+                region.minY = min(region.minY, y)
+                region.maxY = max(region.maxY, y)
+                sum += Double(map[index])
+                count += 1
+                for ny in max(0, y - 1)...min(height - 1, y + 1) {
+                    for nx in max(0, x - 1)...min(width - 1, x + 1) {
+                        let neighbour = ny * width + nx
+                        if mask[neighbour], !seen[neighbour] {
+                            seen[neighbour] = true
+                            stack.append(neighbour)
+                        }
+                    }
+                }
+            }
+            region.meanProbability = sum / Double(count)
+            regions.append(region)
+        }
+        return regions
+    }
+}
