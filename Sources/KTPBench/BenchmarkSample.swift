@@ -7,7 +7,7 @@ public struct BenchmarkSample: Sendable, Hashable {
     public var condition: String
     public var isKTP: Bool
     public var truthFields: KTPFields
-    public var truthQuality: ImageQuality
+    public var truthQuality: ImageQuality?
     /// Fields that glare physically washed out; they are not counted.
     public var washedOut: Set<FieldKey>
 
@@ -23,7 +23,7 @@ public struct BenchmarkSample: Sendable, Hashable {
     public var singleThreadBaselineSeconds: Double?
 
     public init(
-        condition: String, isKTP: Bool, truthFields: KTPFields, truthQuality: ImageQuality, washedOut: Set<FieldKey>,
+        condition: String, isKTP: Bool, truthFields: KTPFields, truthQuality: ImageQuality?, washedOut: Set<FieldKey>,
         detected: Bool, fields: KTPFields?, quality: ImageQuality, scores: QualityScores? = nil, seconds: Double,
         baselineSeconds: Double?, singleThreadBaselineSeconds: Double? = nil
     ) {

@@ -52,11 +52,9 @@ public struct BenchmarkSummary: Sendable, Hashable {
         var flags: [QualityFlag: PrecisionRecall] = [:]
         for flag in QualityFlag.allCases {
             flags[flag] = PrecisionRecall(
-                samples.map {
-                    (
-                        truth: flag.isSet(in: $0.truthQuality),
-                        predicted: flag.isSet(in: $0.quality)
-                    )
+                // Photos whose truth does not say how they were taken are not scored for flags.
+                samples.compactMap { sample in
+                    sample.truthQuality.map { (truth: flag.isSet(in: $0), predicted: flag.isSet(in: sample.quality)) }
                 })
         }
         self.flags = flags

@@ -169,19 +169,28 @@ public final class CairoCanvas {
 
     // MARK: Text
 
-    /// Selects Liberation Sans (Arial-metric, like the card's printed face) at `size` pixels.
-    public func setFont(size: Double, bold: Bool = false, family: String = "Liberation Sans") {
+    /// Selects `family` (Liberation Sans, Arial-metric, unless told) at `size` pixels. `tracking` adds space
+    /// after every character and `embolden` strokes the outlines, for weights between a face's own.
+    public func setFont(
+        size: Double, bold: Bool = false, family: String = "Liberation Sans",
+        tracking: Double = 0, embolden: Double = 0
+    ) {
         cairo_select_font_face(
             context, family, CAIRO_FONT_SLANT_NORMAL,
             bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
+        self.tracking = tracking
+        self.embolden = embolden
     }
 
-    /// The advance width of `text` in the current font.
+    private var tracking = 0.0
+    private var embolden = 0.0
+
+    /// The advance width of `text` in the current font, letter spacing included.
     public func textWidth(_ text: String) -> Double {
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
-        return extents.x_advance
+        return extents.x_advance + tracking * Double(max(0, text.count - 1))
     }
 
     /// The current font's ascent and descent, for boxes that hold any line of text.
@@ -203,9 +212,30 @@ public final class CairoCanvas {
         cairo_save(context)
         cairo_translate(context, x, y)
         cairo_scale(context, squeeze, 1)
-        cairo_move_to(context, 0, 0)
         cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
-        cairo_show_text(context, text)
+        if tracking == 0, embolden == 0 {
+            cairo_move_to(context, 0, 0)
+            cairo_show_text(context, text)
+        } else {
+            // Character by character: Cairo's toy text API has no letter spacing (and no kerning to lose).
+            var pen = 0.0
+            for character in text {
+                let glyph = String(character)
+                cairo_move_to(context, pen, 0)
+                if embolden > 0 {
+                    cairo_text_path(context, glyph)
+                    cairo_set_line_width(context, embolden)
+                    cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+                    cairo_fill_preserve(context)
+                    cairo_stroke(context)
+                } else {
+                    cairo_show_text(context, glyph)
+                }
+                var extents = cairo_text_extents_t()
+                cairo_text_extents(context, glyph, &extents)
+                pen += extents.x_advance + tracking
+            }
+        }
         cairo_restore(context)
         return natural * squeeze
     }

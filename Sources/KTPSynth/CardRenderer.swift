@@ -2,115 +2,174 @@ import Foundation
 import KTPContract
 import KTPVision
 
-/// Draws a SPESIMEN e-KTP in the national layout, with small per-card variations so that a
-/// reader cannot overfit one pixel layout.
+/// Draws a SPESIMEN e-KTP in the national layout, in a ``CardStyle`` (layout variant, faces,
+/// weights, spacing, label spellings), so that a reader cannot overfit one pixel layout.
 public enum CardRenderer {
     /// 85.6 × 54 mm at about 300 dpi.
     public static let baseWidth = 1012
     public static let baseHeight = 638
 
-    static let ink = CanvasColor(hex: 0x1A1A1E)
     static let specimenRed = CanvasColor(hex: 0xD7191C)
 
-    /// Renders `identity` at `scale` image pixels per base pixel.
+    /// Renders `identity` in `style` at `scale` image pixels per base pixel.
     public static func render(
-        _ identity: SyntheticIdentity, scale: Double = 1,
+        _ identity: SyntheticIdentity, style: CardStyle = .classic, scale: Double = 1,
         using rng: inout SeededGenerator
     ) throws(SynthError) -> RenderedCard {
         let width = Int((Double(baseWidth) * scale).rounded())
         let height = Int((Double(baseHeight) * scale).rounded())
         let canvas = try CairoCanvas(width: width, height: height)
         canvas.scale(scale, scale)
-        drawBackground(canvas, using: &rng)
+        CardBackground.draw(canvas, width: Double(baseWidth), height: Double(baseHeight), using: &rng)
 
+        let layout = CardGeometry.of(style.layout)
+        let ink = style.ink
         let fields = identity.fields
-        let dx = rng.uniform(-8...8), dy = rng.uniform(-6...6)
-        let fontScale = rng.uniform(0.95...1.05)
-        var boxes: [FieldKey: PixelRect] = [:]
+        let (dx, dy, size) = (style.shiftX, style.shiftY, style.sizeScale)
+        var lines: [FieldKey: [PixelRect]] = [:]
+        var variants = identity.printedVariants
 
         // Header: two centred bold lines.
         let centreX = 506 + dx + rng.uniform(-6...6)
-        canvas.setFont(size: 27 * fontScale, bold: true)
+        canvas.setFont(size: layout.headerSize * size, bold: true, family: style.labelFace.family)
+        let (header1, header2) = (layout.headerBaselines.0 + dy, layout.headerBaselines.1 + dy)
         let line1 = "PROVINSI " + fields[.state]
         let line1Width = min(canvas.textWidth(line1), 900)
         let line1X = centreX - line1Width / 2
-        canvas.text(line1, x: line1X, y: 46 + dy, color: ink, maxWidth: 900)
+        canvas.text(line1, x: line1X, y: header1, color: ink, maxWidth: 900)
         let prefixWidth = canvas.textWidth("PROVINSI ") * line1Width / canvas.textWidth(line1)
-        boxes[.state] = box(canvas, x: line1X + prefixWidth, y: 46 + dy, width: line1Width - prefixWidth)
+        lines[.state] = [box(canvas, x: line1X + prefixWidth, y: header1, width: line1Width - prefixWidth)]
         let line2Width = min(canvas.textWidth(fields[.city]), 900)
-        canvas.text(fields[.city], x: centreX - line2Width / 2, y: 80 + dy, color: ink, maxWidth: 900)
-        boxes[.city] = box(canvas, x: centreX - line2Width / 2, y: 80 + dy, width: line2Width)
+        canvas.text(fields[.city], x: centreX - line2Width / 2, y: header2, color: ink, maxWidth: 900)
+        lines[.city] = [box(canvas, x: centreX - line2Width / 2, y: header2, width: line2Width)]
 
         // NIK row, larger and bold.
-        let labelX = 30 + dx + rng.uniform(-6...6)
-        let colonX = labelX + 198 + rng.uniform(-10...10)
-        let photoX = 772 + dx * 0.5
-        let photoY = 150 + dy
-        canvas.setFont(size: 31 * fontScale, bold: true)
-        let nikY = 134 + dy
+        let labelX = layout.labelX + dx + style.labelColumnShift
+        let colonX = layout.colonX + dx + style.valueColumnShift
+        let photoX = layout.photoX + dx * 0.5
+        let photoY = layout.photoY + dy
+        let nikY = layout.nikBaseline + dy
+        canvas.setFont(size: layout.nikLabelSize * size, bold: true, family: style.labelFace.family)
         canvas.text("NIK", x: labelX, y: nikY, color: ink)
         canvas.text(":", x: colonX - 24, y: nikY, color: ink)
-        canvas.setFont(size: 35 * fontScale, bold: true)
+        if style.nikInOCRA {
+            canvas.setFont(
+                size: layout.nikSize * size, family: CardFace.ocrAFamily, tracking: style.nikTracking,
+                embolden: style.nikEmbolden)
+        } else {
+            canvas.setFont(
+                size: layout.nikSize * size, bold: true, family: style.valueFace.family,
+                tracking: style.nikTracking / 3)
+        }
         let nikX = colonX - 6
         let nikWidth = canvas.text(fields[.nik], x: nikX, y: nikY + 1, color: ink, maxWidth: photoX + 150 - nikX)
-        boxes[.nik] = box(canvas, x: nikX, y: nikY + 1, width: nikWidth)
+        lines[.nik] = [box(canvas, x: nikX, y: nikY + 1, width: nikWidth)]
 
         // Label / colon / value rows.
-        canvas.setFont(size: 20.5 * fontScale)
-        let step = 29.5 * rng.uniform(0.97...1.03)
-        let valueX = colonX + 16
-        let maxValue = photoX - 14 - valueX
-        var y = 176 + dy
-        func row(_ label: String, _ value: String, _ key: FieldKey?, indent: Double = 0, maxWidth: Double? = nil) {
-            canvas.text(label, x: labelX + indent, y: y, color: ink)
-            canvas.text(":", x: colonX, y: y, color: ink)
-            let drawn = canvas.text(value, x: valueX, y: y, color: ink, maxWidth: maxWidth ?? maxValue)
-            if let key { boxes[key] = box(canvas, x: valueX, y: y, width: drawn) }
-            y += step
+        let rowSize = layout.rowSize * size
+        func labelFont() {
+            canvas.setFont(
+                size: rowSize, family: style.labelFace.family, tracking: style.labelTracking,
+                embolden: style.labelEmbolden)
         }
+        func valueFont() {
+            canvas.setFont(
+                size: rowSize, family: style.valueFace.family, tracking: style.valueTracking,
+                embolden: style.valueEmbolden)
+        }
+        let step = layout.rowPitch * style.pitchScale
+        let valueX = colonX + layout.valueGap
+        let maxValue = photoX - 14 - valueX
+        var y = layout.firstRowBaseline + dy
+        for row in CardRow.standard {
+            let indent = row.indented ? layout.subIndent : 0
+            labelFont()
+            let label = row.labels[labelVariant(row, style)]
+            canvas.text(label, x: labelX + indent, y: y, color: ink, maxWidth: colonX - labelX - indent - 8)
+            canvas.text(":", x: colonX, y: y, color: ink)
+            valueFont()
+            switch row.content {
+            case .value(let key):
+                let printed = row.wraps ? wrapped(fields[key], canvas: canvas, maxWidth: maxValue) : [fields[key]]
+                if printed.count > 1 { variants.append(key == .fullName ? "wrapped-name" : "wrapped-address") }
+                for (index, text) in printed.enumerated() {
+                    let lineY = y + Double(index) * step
+                    let drawn = canvas.text(text, x: valueX, y: lineY, color: ink, maxWidth: maxValue)
+                    lines[key, default: []].append(box(canvas, x: valueX, y: lineY, width: drawn))
+                }
+                y += step * Double(printed.count)
+            case .birth:
+                let place = fields[.placeOfBirth] + ", "
+                let birth = place + fields[.dateOfBirth]
+                let birthScale = min(1, maxValue / canvas.textWidth(birth))
+                canvas.text(birth, x: valueX, y: y, color: ink, maxWidth: maxValue)
+                let placeWidth = canvas.textWidth(fields[.placeOfBirth]) * birthScale
+                let dateX = valueX + canvas.textWidth(place) * birthScale
+                let dateWidth = canvas.textWidth(fields[.dateOfBirth]) * birthScale
+                lines[.placeOfBirth] = [box(canvas, x: valueX, y: y, width: placeWidth)]
+                lines[.dateOfBirth] = [box(canvas, x: dateX, y: y, width: dateWidth)]
+                y += step
+            case .genderAndBlood:
+                let bloodLabelX = valueX + layout.bloodLabelOffset * size + rng.uniform(-8...8)
+                labelFont()
+                let bloodLabel = CardRow.bloodLabels[style.undottedBloodLabel ? 1 : 0]
+                if style.omitsBloodLabel {
+                    variants.append("no-blood-label")
+                } else {
+                    canvas.text(bloodLabel, x: bloodLabelX, y: y, color: ink)
+                }
+                let bloodColonX = bloodLabelX + canvas.textWidth(bloodLabel) + 10
+                canvas.text(":", x: bloodColonX, y: y, color: ink)
+                valueFont()
+                let bloodWidth = canvas.text(fields[.bloodType], x: bloodColonX + 14, y: y, color: ink)
+                lines[.bloodType] = [box(canvas, x: bloodColonX + 14, y: y, width: bloodWidth)]
+                let genderWidth = canvas.text(
+                    fields[.gender], x: valueX, y: y, color: ink, maxWidth: bloodLabelX - valueX - 10)
+                lines[.gender] = [box(canvas, x: valueX, y: y, width: genderWidth)]
+                y += step
+            }
+        }
+        if style.lowercaseGenderLabel { variants.append("lowercase-label") }
 
-        canvas.text("Nama", x: labelX, y: y, color: ink)
-        canvas.text(":", x: colonX, y: y, color: ink)
-        let nameWidth = canvas.text(fields[.fullName], x: valueX, y: y, color: ink, maxWidth: maxValue)
-        boxes[.fullName] = box(canvas, x: valueX, y: y, width: nameWidth)
-        y += step
+        drawPhoto(
+            canvas, x: photoX, y: photoY, width: layout.photoWidth, height: layout.photoHeight,
+            female: identity.isFemale, using: &rng)
+        canvas.setFont(size: layout.issueSize * size, family: style.valueFace.family)
+        drawIssue(
+            canvas, identity: identity, ink: ink, centreX: photoX + layout.photoWidth / 2,
+            top: photoY + layout.photoHeight, using: &rng)
+        drawSpecimen(
+            canvas, photoCentreX: photoX + layout.photoWidth / 2, photoCentreY: photoY + layout.photoHeight / 2,
+            bottomX: labelX, using: &rng)
 
-        let place = fields[.placeOfBirth] + ", "
-        let birth = place + fields[.dateOfBirth]
-        let birthScale = min(1, maxValue / canvas.textWidth(birth))
-        canvas.text("Tempat/Tgl Lahir", x: labelX, y: y, color: ink)
-        canvas.text(":", x: colonX, y: y, color: ink)
-        canvas.text(birth, x: valueX, y: y, color: ink, maxWidth: maxValue)
-        let placeWidth = canvas.textWidth(fields[.placeOfBirth]) * birthScale
-        let dateX = valueX + canvas.textWidth(place) * birthScale
-        boxes[.placeOfBirth] = box(canvas, x: valueX, y: y, width: placeWidth)
-        boxes[.dateOfBirth] = box(canvas, x: dateX, y: y, width: canvas.textWidth(fields[.dateOfBirth]) * birthScale)
-        y += step
+        return RenderedCard(
+            image: canvas.rgbImage(), lineBoxes: lines, scale: scale, cornerRadius: 30 * scale,
+            printedVariants: variants)
+    }
 
-        let bloodLabelX = valueX + 215 * fontScale + rng.uniform(-8...8)
-        canvas.text("Gol. Darah", x: bloodLabelX, y: y, color: ink)
-        let bloodColonX = bloodLabelX + canvas.textWidth("Gol. Darah") + 10
-        canvas.text(":", x: bloodColonX, y: y, color: ink)
-        let bloodWidth = canvas.text(fields[.bloodType], x: bloodColonX + 14, y: y, color: ink)
-        boxes[.bloodType] = box(canvas, x: bloodColonX + 14, y: y, width: bloodWidth)
-        row("Jenis Kelamin", fields[.gender], .gender, maxWidth: bloodLabelX - valueX - 10)
+    /// Which of a row's label spellings `style` prints.
+    private static func labelVariant(_ row: CardRow, _ style: CardStyle) -> Int {
+        guard row.labels.count > 1 else { return 0 }
+        switch row.content {
+        case .birth: return style.dottedBirthLabel ? 1 : 0
+        case .genderAndBlood: return style.lowercaseGenderLabel ? 1 : 0
+        case .value: return 0
+        }
+    }
 
-        let indent = 26 + rng.uniform(-4...4)
-        row("Alamat", fields[.address], .address)
-        row("RT/RW", fields[.rtRw], .rtRw, indent: indent)
-        row("Kel/Desa", fields[.administrativeVillage], .administrativeVillage, indent: indent)
-        row("Kecamatan", fields[.district], .district, indent: indent)
-        row("Agama", fields[.religion], .religion)
-        row("Status Perkawinan", fields[.maritalStatus], .maritalStatus)
-        row("Pekerjaan", fields[.occupation], .occupation)
-        row("Kewarganegaraan", fields[.nationality], .nationality)
-        row("Berlaku Hingga", fields[.validUntil], .validUntil)
-
-        drawPhoto(canvas, x: photoX, y: photoY, width: 196, height: 246, female: identity.isFemale, using: &rng)
-        drawIssue(canvas, identity: identity, centreX: photoX + 98, top: photoY + 246, using: &rng)
-        drawSpecimen(canvas, photoX: photoX, photoY: photoY, bottomX: labelX, using: &rng)
-
-        return RenderedCard(image: canvas.rgbImage(), fieldBoxes: boxes, scale: scale, cornerRadius: 30 * scale)
+    /// `text` as printed in a column `maxWidth` wide: one line, squeezed a little if need be, or
+    /// broken at the last space that fits, as printers wrap long names and addresses.
+    static func wrapped(_ text: String, canvas: CairoCanvas, maxWidth: Double) -> [String] {
+        guard canvas.textWidth(text) > maxWidth * 1.12 else { return [text] }
+        let words = text.split(separator: " ").map(String.init)
+        var first = words[0]
+        var index = 1
+        while index < words.count - 1, canvas.textWidth(first + " " + words[index]) <= maxWidth {
+            first += " " + words[index]
+            index += 1
+        }
+        guard index < words.count else { return [text] }
+        return [first, words[index...].joined(separator: " ")]
     }
 
     private static func box(_ canvas: CairoCanvas, x: Double, y: Double, width: Double) -> PixelRect {
@@ -119,51 +178,6 @@ public enum CardRenderer {
         return PixelRect(
             x: Int(x.rounded(.down)), y: Int(top), width: Int(width.rounded(.up)),
             height: Int((y + descent * 0.6).rounded(.up) - top))
-    }
-
-    /// Pale blue gradient with guilloche waves and faint rosettes, like the printed security pattern.
-    private static func drawBackground(_ canvas: CairoCanvas, using rng: inout SeededGenerator) {
-        let w = Double(baseWidth), h = Double(baseHeight)
-        let top = CanvasColor(hex: 0xC9DEF0).scaled(rng.uniform(0.98...1.02))
-        let bottom = CanvasColor(hex: 0xE2EEF8)
-        canvas.rectangle(0, 0, w, h)
-        canvas.fill(.linear(x0: 0, y0: 0, x1: w * 0.6, y1: h, stops: [GradientStop(0, top), GradientStop(1, bottom)]))
-
-        canvas.rectangle(0, 0, w, h)
-        canvas.fill(
-            .radial(
-                cx: w * 0.45, cy: h * 0.55, r0: 20, r1: 420,
-                stops: [
-                    GradientStop(0, CanvasColor(hex: 0xF3E9C8, alpha: 0.35)),
-                    GradientStop(1, CanvasColor(hex: 0xF3E9C8, alpha: 0)),
-                ]))
-
-        let waveColor = CanvasColor(hex: 0x8FB2D6, alpha: 0.35)
-        let phase = rng.uniform(0...(2 * Double.pi))
-        for k in 0..<22 {
-            let base = 18 + Double(k) * 28
-            let amplitude = 7 + 5 * sin(Double(k) * 0.7 + phase)
-            let wavelength = 90 + Double(k % 5) * 14
-            canvas.moveTo(0, base)
-            var x = 0.0
-            while x <= w {
-                x += 6
-                canvas.lineTo(x, base + amplitude * sin(2 * Double.pi * x / wavelength + phase + Double(k)))
-            }
-            canvas.stroke(waveColor, width: 0.8)
-        }
-
-        let circleColor = CanvasColor(hex: 0x7FA3C9, alpha: 0.16)
-        let cx = w * rng.uniform(0.42...0.5), cy = h * rng.uniform(0.5...0.6)
-        for r in stride(from: 30.0, through: 300, by: 22) {
-            canvas.arc(cx, cy, radius: r, from: 0, to: 2 * Double.pi)
-            canvas.stroke(circleColor, width: 1)
-        }
-        for petal in 0..<12 {
-            let angle = Double(petal) * Double.pi / 6
-            canvas.arc(cx + 70 * cos(angle), cy + 70 * sin(angle), radius: 70, from: 0, to: 2 * Double.pi)
-            canvas.stroke(circleColor, width: 0.8)
-        }
     }
 
     /// A head-and-shoulders silhouette on the red or blue backdrop of official photos.
@@ -210,10 +224,9 @@ public enum CardRenderer {
 
     /// The issuing city and date under the photo, and a signature squiggle.
     private static func drawIssue(
-        _ canvas: CairoCanvas, identity: SyntheticIdentity, centreX: Double, top: Double,
+        _ canvas: CairoCanvas, identity: SyntheticIdentity, ink: CanvasColor, centreX: Double, top: Double,
         using rng: inout SeededGenerator
     ) {
-        canvas.setFont(size: 17)
         for (line, offset) in [(identity.issuePlace, 26.0), (identity.issueDate.printed, 48.0)] {
             let width = min(canvas.textWidth(line), 220)
             canvas.text(line, x: centreX - width / 2, y: top + offset, color: ink, maxWidth: 220)
@@ -233,11 +246,11 @@ public enum CardRenderer {
 
     /// The SPESIMEN marks: large and rotated across the photo, small at the bottom left.
     private static func drawSpecimen(
-        _ canvas: CairoCanvas, photoX: Double, photoY: Double, bottomX: Double,
+        _ canvas: CairoCanvas, photoCentreX: Double, photoCentreY: Double, bottomX: Double,
         using rng: inout SeededGenerator
     ) {
         canvas.isolated {
-            canvas.translate(photoX + 98, photoY + 123)
+            canvas.translate(photoCentreX, photoCentreY)
             canvas.rotate(-0.55 + rng.uniform(-0.08...0.08))
             canvas.setFont(size: 46, bold: true)
             let width = canvas.textWidth("SPESIMEN")

@@ -8,9 +8,9 @@ import KTPVision
 /// the colour pipeline (grayscale). Glare is drawn on the card earlier; JPEG comes last.
 public struct Degradation: Sendable, Hashable {
     public var quality: ImageQuality
-    /// Gaussian sigma in photo pixels; 0 for a sharp photo.
-    public var blurSigma: Double
-    /// Overall brightness multiplier: about 1 normally, 0.2–0.4 for a dark photo.
+    /// The blur of a B photo; `nil` for a sharp one.
+    public var blur: Blur?
+    /// Overall brightness multiplier: about 1 normally, 0.2–0.5 for a dark photo.
     public var exposure: Double
     /// Applied after the exposure; above 1 darkens the mid-tones as a dim scene does.
     public var gamma: Double
@@ -21,24 +21,45 @@ public struct Degradation: Sendable, Hashable {
     /// A brightness ramp across the frame along `lightAngle`, as from a window or lamp.
     public var lightSlope: Double
     public var lightAngle: Double
+    /// A soft-edged shadow over part of the frame (a hand, a phone): the light kept in it, 1 for none,
+    /// the edge as a line `x·cos θ + y·sin θ = offset` (photo pixels) and its soft width.
+    public var shadowLight: Double
+    public var shadowAngle: Double
+    public var shadowOffset: Double
+    public var shadowSoftness: Double
     /// Whether a grayscale photo is stored with 8-bit samples rather than as gray RGB.
     public var storesGrayAsEightBit: Bool
 
-    /// Parameters for `condition`, with blur scaled to the document's width in the photo.
+    /// Parameters for `condition`, with blur scaled to the document's width, its kind from `blurKinds`.
     public static func random(
-        for condition: PhotoCondition, documentWidth: Double,
-        using rng: inout SeededGenerator
+        for condition: PhotoCondition, documentWidth: Double, blurKinds: [BlurKind] = [.gaussian],
+        frameWidth: Int = 1600, frameHeight: Int = 1200, using rng: inout SeededGenerator
     ) -> Degradation {
         let quality = condition.quality
+        let blur = quality.blur ? Blur.random(rng.pick(blurKinds), documentWidth: documentWidth, using: &rng) : nil
+        // Dark either by exposure (a dim room, the camera's gain low) or by a steep tone curve.
+        let underexposed = rng.chance(0.5)
+        let exposure =
+            quality.dark ? rng.uniform(underexposed ? 0.2...0.38 : 0.36...0.5) : rng.uniform(0.93...1.07)
+        let gamma = quality.dark ? rng.uniform(underexposed ? 1.05...1.35 : 1.5...1.9) : rng.uniform(0.92...1.08)
+        let shadowed = rng.chance(0.3)
+        let (w, h) = (Double(frameWidth), Double(frameHeight))
+        let shadowAngle = rng.uniform(0...(2 * Double.pi))
+        // The edge passes through the middle half of the frame.
+        let (px, py) = (w * rng.uniform(0.25...0.75), h * rng.uniform(0.25...0.75))
         return Degradation(
             quality: quality,
-            blurSigma: quality.blur ? rng.uniform(1.4...2.4) * documentWidth / 1000 : 0,
-            exposure: quality.dark ? rng.uniform(0.2...0.4) : rng.uniform(0.95...1.05),
-            gamma: quality.dark ? rng.uniform(1.1...1.35) : rng.uniform(0.95...1.05),
-            noise: quality.dark ? rng.uniform(4...8) : rng.uniform(1...2.5),
+            blur: blur,
+            exposure: exposure,
+            gamma: gamma,
+            noise: quality.dark ? rng.uniform(4...10) : rng.uniform(1...2.5),
             vignette: rng.uniform(0.05...0.25),
-            lightSlope: rng.uniform(-0.15...0.15),
+            lightSlope: rng.uniform(-0.3...0.3),
             lightAngle: rng.uniform(0...(2 * Double.pi)),
+            shadowLight: shadowed ? rng.uniform(0.6...0.85) : 1,
+            shadowAngle: shadowAngle,
+            shadowOffset: px * cos(shadowAngle) + py * sin(shadowAngle),
+            shadowSoftness: max(w, h) * rng.uniform(0.01...0.08),
             storesGrayAsEightBit: rng.chance(0.5)
         )
     }
@@ -46,7 +67,7 @@ public struct Degradation: Sendable, Hashable {
     /// The degraded photo; 8 bpp when it is stored as 8-bit grayscale, else 32 bpp.
     public func apply(to photo: Raster, using rng: inout SeededGenerator) throws(SynthError) -> Raster {
         var current = photo
-        if blurSigma > 0 { current = try Self.blur(current, sigma: blurSigma) }
+        if let blur { current = try blur.apply(to: current) }
         expose(current, using: &rng)
         guard quality.grayscale else { return current }
         guard let gray = Raster(owning: pixConvertRGBToLuminance(current.pix)) else {
@@ -59,30 +80,6 @@ public struct Degradation: Sendable, Hashable {
         return rgb
     }
 
-    /// A Gaussian blur done at half resolution and scaled back up, which costs an eighth of a
-    /// full-size convolution and is indistinguishable at these sigmas.
-    static func blur(_ raster: Raster, sigma: Double) throws(SynthError) -> Raster {
-        guard let half = Raster(owning: pixScaleAreaMap2(raster.pix)) else {
-            throw SynthError(.imageOperationFailed, "pixScaleAreaMap2")
-        }
-        // Area-averaging and linear upscaling add about 0.6 px (full size) of blur themselves.
-        let halfSigma = max(0.5, (sigma * sigma - 0.36).squareRoot() / 2)
-        let halfWidth = Int32((3 * halfSigma).rounded(.up))
-        var kernelX: UnsafeMutablePointer<L_KERNEL>?
-        var kernelY: UnsafeMutablePointer<L_KERNEL>?
-        guard makeGaussianKernelSep(halfWidth, halfWidth, Float(halfSigma), 1, &kernelX, &kernelY) == 0 else {
-            throw SynthError(.imageOperationFailed, "makeGaussianKernelSep")
-        }
-        defer {
-            kernelDestroy(&kernelX)
-            kernelDestroy(&kernelY)
-        }
-        guard let blurred = Raster(owning: pixConvolveRGBSep(half.pix, kernelX, kernelY)),
-            let full = Raster(owning: pixScaleToSize(blurred.pix, Int32(raster.width), Int32(raster.height)))
-        else { throw SynthError(.imageOperationFailed, "Gaussian blur") }
-        return full
-    }
-
     /// Lighting gain, exposure, gamma and sensor noise in one pass over the 32 bpp words.
     private func expose(_ raster: Raster, using rng: inout SeededGenerator) {
         let (width, height) = (raster.width, raster.height)
@@ -92,6 +89,8 @@ public struct Degradation: Sendable, Hashable {
         let radius2 = cx * cx + cy * cy
         let diagonal = radius2.squareRoot()
         let (ux, uy) = (cos(lightAngle), sin(lightAngle))
+        let (sx, sy) = (cos(shadowAngle), sin(shadowAngle))
+        let shadowed = shadowLight < 1
         curve.withUnsafeBufferPointer { curve in
             for y in 0..<height {
                 let row = ktp_pix_row(raster.pix, Int32(y))!
@@ -99,7 +98,12 @@ public struct Degradation: Sendable, Hashable {
                 for x in 0..<width {
                     let dx = Double(x) - cx
                     let falloff = 1 - vignette * (dx * dx + dy * dy) / radius2
-                    let light = falloff * (1 + lightSlope * (dx * ux + dy * uy) / diagonal)
+                    var light = falloff * (1 + lightSlope * (dx * ux + dy * uy) / diagonal)
+                    if shadowed {
+                        let side = (Double(x) * sx + Double(y) * sy - shadowOffset) / shadowSoftness
+                        let inShadow = max(0, min(1, 0.5 + side))
+                        light *= 1 - (1 - shadowLight) * inShadow * inShadow * (3 - 2 * inShadow)
+                    }
                     let gain = light * exposure
                     let word = row[x]
                     let bits = rng.next()

@@ -12,19 +12,26 @@ public struct GlareSpot: Sendable, Hashable {
     public var aspect: Double
     /// How far past the core the brightening reaches.
     public var falloff: Double
+    /// The ellipse's x axis, radians from the image's x axis.
+    public var angle: Double
 
-    public init(centreX: Double, centreY: Double, coreRadius: Double, aspect: Double, falloff: Double) {
+    public init(
+        centreX: Double, centreY: Double, coreRadius: Double, aspect: Double, falloff: Double, angle: Double = 0
+    ) {
         self.centreX = centreX
         self.centreY = centreY
         self.coreRadius = coreRadius
         self.aspect = aspect
         self.falloff = falloff
+        self.angle = angle
     }
 
-    /// A spot whose core is 6–15% of the card width across, over a field's text half the time.
+    /// An elliptical spot, small (a core 4–8% of the card width across), medium (8–16%) or large
+    /// (16–26%), over a field's text half the time.
     public static func random(on card: RenderedCard, using rng: inout SeededGenerator) -> GlareSpot {
         let width = Double(card.image.width), height = Double(card.image.height)
-        let core = rng.uniform(0.06...0.15) * width / 2
+        let across = rng.weighted([(0.04...0.08, 0.35), (0.08...0.16, 0.45), (0.16...0.26, 0.2)])
+        let core = rng.uniform(across) * width / 2
         var (x, y) = (rng.uniform(0.15...0.85) * width, rng.uniform(0.2...0.8) * height)
         let keys = FieldKey.allCases.filter { card.fieldBoxes[$0] != nil }
         if !keys.isEmpty, rng.chance(0.5) {
@@ -33,13 +40,13 @@ public struct GlareSpot: Sendable, Hashable {
             y = (Double(box.y) + Double(box.height) / 2) * card.scale
         }
         return GlareSpot(
-            centreX: x, centreY: y, coreRadius: core, aspect: rng.uniform(0.7...1),
-            falloff: core * rng.uniform(1.5...3))
+            centreX: x, centreY: y, coreRadius: core, aspect: rng.uniform(0.35...1),
+            falloff: core * rng.uniform(1.2...3), angle: rng.uniform(0...Double.pi))
     }
 
     /// Brightens `image` toward white inside the spot.
     public func apply(to image: inout RGBImage) {
-        let reach = coreRadius + falloff
+        let reach = (coreRadius + falloff) * max(1, aspect)
         let x0 = max(0, Int(centreX - reach)), x1 = min(image.width - 1, Int(centreX + reach))
         let y0 = max(0, Int(centreY - reach)), y1 = min(image.height - 1, Int(centreY + reach))
         guard x0 <= x1, y0 <= y1 else { return }
@@ -69,7 +76,9 @@ public struct GlareSpot: Sendable, Hashable {
 
     /// Distance from the centre in the core's units (x radius), accounting for the aspect.
     func radius(_ x: Double, _ y: Double) -> Double {
-        let dx = x - centreX, dy = (y - centreY) / aspect
+        let (x0, y0) = (x - centreX, y - centreY)
+        let (c, s) = (cos(angle), sin(angle))
+        let dx = x0 * c + y0 * s, dy = (y0 * c - x0 * s) / aspect
         return (dx * dx + dy * dy).squareRoot()
     }
 
@@ -77,19 +86,28 @@ public struct GlareSpot: Sendable, Hashable {
     /// stretch of the text box, as wide as half its height, where the core covers the text from
     /// top to bottom. That print is gone, so no reading can give the field back exactly.
     public func washedOut(_ boxes: [FieldKey: PixelRect], scale: Double) -> [FieldKey] {
+        washedOut(lines: boxes.mapValues { [$0] }, scale: scale)
+    }
+
+    /// The same for fields printed on several lines: a field is gone when any of its lines is.
+    public func washedOut(lines: [FieldKey: [PixelRect]], scale: Double) -> [FieldKey] {
         FieldKey.allCases.filter { key in
-            guard let box = boxes[key], box.width > 0, box.height > 0 else { return false }
-            let step = Double(box.height) / 8
-            var run = 0.0
-            var longest = 0.0
-            for x in stride(from: Double(box.x) + step / 2, to: Double(box.x + box.width), by: step) {
-                let covered = [0.2, 0.5, 0.8].allSatisfy { fraction in
-                    radius(x * scale, (Double(box.y) + Double(box.height) * fraction) * scale) <= coreRadius
-                }
-                run = covered ? run + step : 0
-                longest = max(longest, run)
-            }
-            return longest >= Double(box.height) / 2
+            (lines[key] ?? []).contains { isWashedOut($0, scale: scale) }
         }
+    }
+
+    private func isWashedOut(_ box: PixelRect, scale: Double) -> Bool {
+        guard box.width > 0, box.height > 0 else { return false }
+        let step = Double(box.height) / 8
+        var run = 0.0
+        var longest = 0.0
+        for x in stride(from: Double(box.x) + step / 2, to: Double(box.x + box.width), by: step) {
+            let covered = [0.2, 0.5, 0.8].allSatisfy { fraction in
+                radius(x * scale, (Double(box.y) + Double(box.height) * fraction) * scale) <= coreRadius
+            }
+            run = covered ? run + step : 0
+            longest = max(longest, run)
+        }
+        return longest >= Double(box.height) / 2
     }
 }

@@ -40,4 +40,17 @@ enum NameBank {
         "GRIYA ASRI", "BUMI INDAH", "TAMAN SARI", "PERMATA HIJAU", "VILLA MUTIARA", "CITRA RAYA",
         "GRAHA PERMAI", "PONDOK INDAH", "TAMAN KENCANA", "BUKIT SEJAHTERA",
     ]
+
+    /// Words printed before a given name: Muslim abbreviations and titles, Balinese and Javanese titles.
+    static let malePrefixes = ["M.", "MOH.", "MUH.", "H.", "I GUSTI", "A.A. GDE", "R."]
+    static let femalePrefixes = ["HJ.", "ST.", "I GUSTI AYU", "R.A."]
+    /// Academic degrees some cards print after the name.
+    static let degrees = ["S.PD", "S.KOM", "S.E", "S.H", "S.T", "A.MD", "S.SOS", "DRS.", "S.KEP", "M.PD", "S.AG"]
+    /// Further given and family names for long, wrapping names.
+    static let longWords = [
+        "KUSUMAWARDHANI", "PRAWIRANEGARA", "WIRYOSUMARTO", "SOSRODIHARDJO", "NATAKUSUMAH", "HADIKUSUMO",
+        "SUKMAWATI", "TJOKROAMINOTO", "MANGKUNEGORO", "SASTROWARDOYO", "PURBOWINOTO", "KARTAWIDJAJA",
+    ]
+    /// Street words for long addresses.
+    static let areas = ["KOMPLEK", "KAMPUNG", "DUSUN", "LINGKUNGAN", "BANJAR", "JORONG", "KOMPLEKS PERUMAHAN"]
 }

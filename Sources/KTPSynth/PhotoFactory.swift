@@ -32,29 +32,37 @@ public struct PhotoFactory: Sendable {
         condition: PhotoCondition, name: String,
         using rng: inout SeededGenerator
     ) throws(SynthError) -> GeneratedPhoto {
+        let style = CardStyle.random(from: configuration.pools, using: &rng)
         let identity = try SyntheticIdentity.random(regions: regions, using: &rng)
         let layout = PhotoComposer.plan(
             baseWidth: CardRenderer.baseWidth, baseHeight: CardRenderer.baseHeight,
             using: &rng)
-        var card = try CardRenderer.render(identity, scale: layout.scale, using: &rng)
+        var card = try CardRenderer.render(identity, style: style, scale: layout.scale, using: &rng)
         var washedOut: [FieldKey] = []
         if condition.quality.flashlight {
             let glare = GlareSpot.random(on: card, using: &rng)
             glare.apply(to: &card.image)
-            washedOut = glare.washedOut(card.fieldBoxes, scale: card.scale)
+            washedOut = glare.washedOut(lines: card.lineBoxes, scale: card.scale)
         }
-        let background = try BackgroundPainter.paint(
-            rng.pick(BackgroundKind.allCases), width: layout.width,
-            height: layout.height, using: &rng)
+        // A scanner's lid behind a scan; a table, cloth or paper behind a photo.
+        let surface = layout.capture == .scan ? BackgroundKind.plainTable : rng.pick(BackgroundKind.allCases)
+        let background = try BackgroundPainter.paint(surface, width: layout.width, height: layout.height, using: &rng)
         let photo = try PhotoComposer.compose(card, onto: background, layout: layout, using: &rng)
-        let truth = GroundTruth(
+        var truth = GroundTruth(
             file: "", isKTP: true, fields: identity.fields, imageQuality: condition.quality,
             condition: condition.code, washedOut: washedOut, width: layout.width, height: layout.height,
             quad: Self.rounded(layout.quad), coverage: Self.rounded(layout.coverage, places: 4)
         )
+        truth.font = style.valueFace
+        truth.nikFont = style.nikInOCRA ? "ocr-a" : style.valueFace.rawValue
+        truth.layout = style.layout
+        truth.capture = layout.capture
+        truth.turn = layout.turn
+        truth.printedVariants = card.printedVariants
+        // A scanner blurs less than a hand-held phone: a 600 px scan with a phone's blur is unreadable.
+        let blurWidth = Double(card.image.width) * (layout.capture == .scan ? 0.6 : 1)
         return try finish(
-            photo, condition: condition, documentWidth: Double(card.image.width), name: name,
-            truth: truth, using: &rng)
+            photo, condition: condition, documentWidth: blurWidth, name: name, truth: truth, using: &rng)
     }
 
     private func negative(
@@ -65,6 +73,7 @@ public struct PhotoFactory: Sendable {
         var quad: [[Double]]?
         var coverage = 1.0
         var documentWidth: Double
+        var capture = CaptureKind.phone
         let (width, height): (Int, Int)
         if kind.fillsFrame {
             (width, height) = rng.pick(PhotoComposer.photoSizes)
@@ -74,7 +83,7 @@ public struct PhotoFactory: Sendable {
             let size = kind.baseSize
             let layout = PhotoComposer.plan(
                 baseWidth: size.width, baseHeight: size.height,
-                coverage: kind.isCard ? PhotoComposer.cardCoverage : 0.3...0.9,
+                coverage: kind.isCard ? nil : 0.3...0.9, capture: kind.isCard ? nil : .phone,
                 using: &rng)
             var document = try NegativeRenderer.render(kind, scale: layout.scale, using: &rng)
             if condition.quality.flashlight {
@@ -85,6 +94,7 @@ public struct PhotoFactory: Sendable {
                 height: layout.height, using: &rng)
             photo = try PhotoComposer.compose(document, onto: background, layout: layout, using: &rng)
             (width, height) = (layout.width, layout.height)
+            capture = layout.capture
             quad = Self.rounded(layout.quad)
             coverage = Self.rounded(layout.coverage, places: 4)
             documentWidth = Double(document.image.width)
@@ -92,11 +102,12 @@ public struct PhotoFactory: Sendable {
         if condition.quality.flashlight, kind.fillsFrame {
             photo = try flashOnScene(photo, using: &rng)
         }
-        let truth = GroundTruth(
+        var truth = GroundTruth(
             file: "", isKTP: false, fields: nil, imageQuality: condition.quality,
             condition: "negative:\(kind.rawValue)",
             washedOut: [], width: width, height: height, quad: quad, coverage: coverage
         )
+        truth.capture = capture
         return try finish(
             photo, condition: condition, documentWidth: documentWidth, name: name, truth: truth,
             using: &rng)
@@ -110,16 +121,18 @@ public struct PhotoFactory: Sendable {
         return Raster(image)
     }
 
-    /// Degrades and encodes: JPEG at quality 60–95, sometimes PNG when it stays under 5 MiB.
+    /// Degrades and encodes: JPEG at quality 50–95, sometimes PNG when it stays under 5 MiB.
     private func finish(
         _ photo: Raster, condition: PhotoCondition, documentWidth: Double, name: String,
         truth: GroundTruth, using rng: inout SeededGenerator
     ) throws(SynthError) -> GeneratedPhoto {
-        let degradation = Degradation.random(for: condition, documentWidth: documentWidth, using: &rng)
+        let degradation = Degradation.random(
+            for: condition, documentWidth: documentWidth, blurKinds: configuration.pools.blurKinds,
+            frameWidth: photo.width, frameHeight: photo.height, using: &rng)
         let degraded = try degradation.apply(to: photo, using: &rng)
         let rawBytes = degraded.width * degraded.height * (degraded.depth == 8 ? 1 : 3)
         let png = rng.chance(0.1) && rawBytes < 4_800_000
-        let quality = rng.int(60...95)
+        let quality = rng.int(50...95)
         let bytes: [UInt8]
         do {
             bytes = png ? try degraded.pngData() : try degraded.jpegData(quality: quality)
@@ -127,6 +140,7 @@ public struct PhotoFactory: Sendable {
             throw SynthError(.encodingFailed, "\(error)")
         }
         var truth = truth
+        truth.blurKind = degradation.blur?.kind
         truth.file = name + (png ? ".png" : ".jpg")
         return GeneratedPhoto(fileName: truth.file, bytes: bytes, truth: truth)
     }

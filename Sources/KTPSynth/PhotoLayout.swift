@@ -5,16 +5,23 @@ import KTPVision
 public struct PhotoLayout: Sendable, Hashable {
     public var width: Int
     public var height: Int
-    /// The document's corners in photo pixels.
+    /// The document's corners in photo pixels, in the document's own order (TL, TR, BR, BL).
     public var quad: Quad
     /// Document image pixels per base layout pixel.
     public var scale: Double
+    public var capture: CaptureKind
+    /// How far the photo is turned clockwise, 0, 90, 180 or 270 degrees, beyond the small tilt.
+    public var turn: Int
 
-    public init(width: Int, height: Int, quad: Quad, scale: Double) {
+    public init(
+        width: Int, height: Int, quad: Quad, scale: Double, capture: CaptureKind = .phone, turn: Int = 0
+    ) {
         self.width = width
         self.height = height
         self.quad = quad
         self.scale = scale
+        self.capture = capture
+        self.turn = turn
     }
 
     /// The share of the frame the document covers.

@@ -18,6 +18,8 @@ public struct SyntheticIdentity: Sendable, Hashable {
     /// Printed under the photo: where and when the card was issued.
     public var issuePlace: String
     public var issueDate: CalendarDate
+    /// Which printed variants the values show (`mixed-case`, `older-spelling`, `long-name`, …), for truth.
+    public var printedVariants: [String] = []
 
     /// The year ages are counted to; fixed so identities do not change with the clock.
     static let referenceYear = 2025
@@ -34,23 +36,31 @@ public struct SyntheticIdentity: Sendable, Hashable {
         let serial = rng.int(1...9999)
         let age = referenceYear - birthDate.year
 
+        var variants: [String] = []
         var fields = KTPFields()
         fields[.nik] = nik(district: district, birthDate: birthDate, isFemale: isFemale, serial: serial)
-        fields[.fullName] = name(isFemale: isFemale, using: &rng)
+        fields[.fullName] = longName(isFemale: isFemale, variants: &variants, using: &rng)
         fields[.placeOfBirth] = placeOfBirth(regions, province: province, regency: regency, using: &rng)
         fields[.dateOfBirth] = birthDate.printed
-        fields[.gender] = isFemale ? Vocabulary.genders[1] : Vocabulary.genders[0]
-        fields[.bloodType] = rng.chance(0.5) ? "-" : rng.pick(Vocabulary.bloodTypes.filter { $0 != "-" })
-        fields[.address] = address(using: &rng)
+        fields[.gender] = isFemale ? IdentityLexicon.female : IdentityLexicon.male
+        fields[.bloodType] = rng.weighted(IdentityLexicon.bloodTypes)
+        fields[.address] = rng.chance(0.15) ? longAddress(using: &rng) : address(using: &rng)
+        if fields[.address].count > 34 { variants.append("long-address") }
         fields[.rtRw] = CalendarDate.threeDigits(rng.int(1...20)) + "/" + CalendarDate.threeDigits(rng.int(1...15))
         fields[.administrativeVillage] = regions.printedName(village) ?? ""
         fields[.district] = regions.printedName(district) ?? ""
         fields[.city] = regions.printedRegency(regency) ?? ""
         fields[.state] = regions.printedProvince(province) ?? ""
-        fields[.religion] = religion(province: province, using: &rng)
-        fields[.maritalStatus] = maritalStatus(age: age, using: &rng)
-        fields[.occupation] = occupation(age: age, isFemale: isFemale, using: &rng)
-        fields[.nationality] = rng.chance(0.98) ? "WNI" : "WNA"
+        let religion = rng.weighted(IdentityLexicon.religions[religionKey(province: province, using: &rng)]!)
+        let marital = rng.weighted(IdentityLexicon.maritalStatuses[maritalKey(age: age, using: &rng)]!)
+        let work = occupation(age: age, isFemale: isFemale, using: &rng)
+        if IdentityLexicon.olderOccupations.contains(work) { variants.append("older-occupation") }
+        let common = ["ISLAM", "KRISTEN", "KATOLIK", "HINDU", "BUDDHA", "KONGHUCU", "KEPERCAYAAN TERHADAP TUHAN YME"]
+        if !common.contains(religion) || marital == "KAWIN TERCATAT" { variants.append("older-spelling") }
+        fields[.religion] = religion
+        fields[.maritalStatus] = marital
+        fields[.occupation] = work
+        fields[.nationality] = rng.chance(0.98) ? IdentityLexicon.citizen : IdentityLexicon.foreigner
 
         let earliestIssue = max(2011, birthDate.year + 17)
         var issueDate = CalendarDate.random(in: earliestIssue...max(earliestIssue, 2024), using: &rng)
@@ -59,12 +69,20 @@ public struct SyntheticIdentity: Sendable, Hashable {
             issueDate = CalendarDate.random(in: earliestIssue...2015, using: &rng)
             fields[.validUntil] = birthDate.inYear(issueDate.year + 5).printed
         } else {
-            fields[.validUntil] = Vocabulary.lifetime
+            fields[.validUntil] = IdentityLexicon.lifetime
+        }
+        if rng.chance(0.08) {
+            // Some offices print the closed fields in mixed case; the truth is what is printed.
+            for key in [FieldKey.gender, .religion, .maritalStatus, .occupation] {
+                fields[key] = IdentityLexicon.mixedCase(fields[key])
+            }
+            variants.append("mixed-case")
         }
         return SyntheticIdentity(
             fields: fields, birthDate: birthDate, isFemale: isFemale, provinceCode: province,
             regencyCode: regency, districtCode: district, villageCode: village, serial: serial,
-            issuePlace: bareRegencyName(regions.printedRegency(regency) ?? ""), issueDate: issueDate
+            issuePlace: bareRegencyName(regions.printedRegency(regency) ?? ""), issueDate: issueDate,
+            printedVariants: variants
         )
     }
 
@@ -151,49 +169,63 @@ public struct SyntheticIdentity: Sendable, Hashable {
         }
     }
 
-    private static func religion(province: String, using rng: inout SeededGenerator) -> String {
-        let r = Vocabulary.religions
+    private static func religionKey(province: String, using rng: inout SeededGenerator) -> String {
         switch province {
         case "51":
-            return rng.weighted([(r[3], 0.85), (r[0], 0.1), (r[1], 0.05)])
+            return rng.weighted([("hindu", 0.85), ("islam", 0.1), ("protestant", 0.05)])
         case "53":
-            return rng.weighted([(r[2], 0.55), (r[1], 0.35), (r[0], 0.1)])
+            return rng.weighted([("catholic", 0.55), ("protestant", 0.35), ("islam", 0.1)])
         case "71", "91", "92", "94", "95", "96", "97":
-            return rng.weighted([(r[1], 0.65), (r[2], 0.15), (r[0], 0.2)])
+            return rng.weighted([("protestant", 0.65), ("catholic", 0.15), ("islam", 0.2)])
         default:
             return rng.weighted([
-                (r[0], 0.86), (r[1], 0.06), (r[2], 0.03), (r[3], 0.01), (r[4], 0.02),
-                (r[5], 0.01), (r[6], 0.01),
+                ("islam", 0.86), ("protestant", 0.06), ("catholic", 0.03), ("hindu", 0.01), ("buddhist", 0.02),
+                ("confucian", 0.01), ("belief", 0.01),
             ])
         }
     }
 
-    private static func maritalStatus(age: Int, using rng: inout SeededGenerator) -> String {
-        let s = Vocabulary.maritalStatuses
-        if age < 22 { return rng.weighted([(s[0], 0.9), (s[1], 0.1)]) }
-        if age < 30 { return rng.weighted([(s[0], 0.45), (s[1], 0.5), (s[2], 0.05)]) }
-        if age < 60 { return rng.weighted([(s[0], 0.08), (s[1], 0.8), (s[2], 0.07), (s[3], 0.05)]) }
-        return rng.weighted([(s[1], 0.65), (s[2], 0.05), (s[3], 0.3)])
+    private static func maritalKey(age: Int, using rng: inout SeededGenerator) -> String {
+        if age < 22 { return rng.weighted([("single", 0.9), ("married", 0.1)]) }
+        if age < 30 { return rng.weighted([("single", 0.45), ("married", 0.5), ("divorced", 0.05)]) }
+        if age < 60 {
+            return rng.weighted([("single", 0.08), ("married", 0.8), ("divorced", 0.07), ("widowed", 0.05)])
+        }
+        return rng.weighted([("married", 0.65), ("divorced", 0.05), ("widowed", 0.3)])
     }
 
     private static func occupation(age: Int, isFemale: Bool, using rng: inout SeededGenerator) -> String {
-        if age < 24, rng.chance(0.6) { return "PELAJAR/MAHASISWA" }
-        if age >= 60, rng.chance(0.35) { return "PENSIUNAN" }
-        if isFemale, rng.chance(0.2) { return "MENGURUS RUMAH TANGGA" }
-        if rng.chance(0.2) {
-            // Any listed trade, but not an office a random person is unlikely to hold, nor a
-            // life stage their age contradicts.
-            let offices = ["PRESIDEN", "WAKIL", "ANGGOTA", "GUBERNUR", "BUPATI", "WALIKOTA", "DUTA BESAR"]
-            let plausible = Vocabulary.occupations.filter { occupation in
-                !offices.contains { occupation.hasPrefix($0) }
-                    && !(occupation == "PENSIUNAN" && age < 50) && !(occupation == "PELAJAR/MAHASISWA" && age > 30)
+        if rng.chance(0.12) {
+            let older = IdentityLexicon.olderOccupations.filter { word in
+                !(["PELAJAR", "MAHASISWA"].contains(word) && age > 30)
             }
-            return rng.pick(plausible)
+            return rng.pick(older)
         }
-        return rng.weighted([
-            ("KARYAWAN SWASTA", 0.3), ("WIRASWASTA", 0.25), ("PETANI/PEKEBUN", 0.12),
-            ("BURUH HARIAN LEPAS", 0.1), ("PEDAGANG", 0.08), ("GURU", 0.05), ("PEGAWAI NEGERI SIPIL", 0.05),
-            ("SOPIR", 0.03), ("NELAYAN/PERIKANAN", 0.02),
-        ])
+        if age < 24, rng.chance(0.6) { return IdentityLexicon.student }
+        if age >= 60, rng.chance(0.35) { return IdentityLexicon.retired }
+        if isFemale, rng.chance(0.2) { return IdentityLexicon.household }
+        return rng.weighted(IdentityLexicon.occupations)
+    }
+
+    /// A name with, now and then, a prefix, a degree or enough words to wrap onto a second line.
+    private static func longName(
+        isFemale: Bool, variants: inout [String], using rng: inout SeededGenerator
+    ) -> String {
+        var name = self.name(isFemale: isFemale, using: &rng)
+        if rng.chance(0.12) { name = rng.pick(isFemale ? NameBank.femalePrefixes : NameBank.malePrefixes) + " " + name }
+        if rng.chance(0.1) {
+            name += " " + rng.pick(NameBank.longWords) + " " + rng.pick(NameBank.longWords)
+            variants.append("long-name")
+        }
+        if rng.chance(0.05) { name += ", " + rng.pick(NameBank.degrees) }
+        return name
+    }
+
+    /// An address of two parts, long enough to wrap on most layouts.
+    private static func longAddress(using rng: inout SeededGenerator) -> String {
+        let street = "JL. \(rng.pick(NameBank.streets)) \(rng.pick(["GG.", "LR."])) \(rng.pick(NameBank.streets))"
+        let area = rng.pick(NameBank.areas) + " " + rng.pick(NameBank.hamlets + NameBank.estates)
+        let number = "NO. \(rng.int(1...199))"
+        return rng.chance(0.5) ? "\(street) \(number) \(area)" : "\(area) \(street) \(number)"
     }
 }

@@ -29,7 +29,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also write the Markdown report to this file.")
     var output: String?
 
-    @OptionGroup var regions: RegionOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -39,7 +39,7 @@ struct BenchCommand: AsyncParsableCommand {
         var records = try GroundTruth.load(path: truth)
         if let limit { records = Array(records.prefix(limit)) }
         guard !records.isEmpty else { throw CLIError("\(truth) has no ground truth records") }
-        let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
+        let extractor = try KTPExtractor(configuration: try engine.configuration())
         let baseline = noBaseline ? nil : try TesseractBaseline()
         var samples: [BenchmarkSample] = []
         for (index, record) in records.enumerated() {
@@ -61,7 +61,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         var report = BenchmarkReport(samples: samples).markdown()
         if calibrate {
-            let scored = samples.compactMap { sample in sample.scores.map { ($0, sample.truthQuality) } }
+            let scored = samples.compactMap { sample in
+                sample.scores.flatMap { scores in sample.truthQuality.map { (scores, $0) } }
+            }
             report +=
                 "\nCalibration: the threshold of each flag that maximises its F1 on these photos.\n\n"
                 + QualityCalibration(samples: scored).markdown()

@@ -25,6 +25,16 @@ import KTPSynth
         #expect(grazing.washedOut(boxes, scale: 2).isEmpty)
     }
 
+    @Test func anElongatedGlareWashesOutAlongItsAxisOnly() {
+        // A thin ellipse standing upright (rotated by 90°) reaches far up and down, not sideways.
+        var image = RGBImage(width: 200, height: 200, fill: (40, 60, 80))
+        GlareSpot(centreX: 100, centreY: 100, coreRadius: 60, aspect: 0.2, falloff: 10, angle: .pi / 2)
+            .apply(to: &image)
+        func red(_ x: Int, _ y: Int) -> UInt8 { image.pixels[(y * 200 + x) * 3] }
+        #expect(red(100, 150) == 255 && red(100, 50) == 255)
+        #expect(red(150, 100) == 40 && red(50, 100) == 40)
+    }
+
     @Test func coreIsSaturatedAndFarPixelsUntouched() {
         var image = RGBImage(width: 200, height: 100, fill: (40, 60, 80))
         GlareSpot(centreX: 50, centreY: 50, coreRadius: 10, aspect: 1, falloff: 20).apply(to: &image)
@@ -35,7 +45,7 @@ import KTPSynth
     }
 
     @Test func flashlightPhotosRecordWashedOutFieldsThatExist() throws {
-        for photo in try TestFixtures.sample() where photo.truth.imageQuality.flashlight && photo.truth.isKTP {
+        for photo in try TestFixtures.sample() where photo.truth.imageQuality?.flashlight == true && photo.truth.isKTP {
             #expect(Set(photo.truth.washedOut).isSubset(of: FieldKey.allCases))
         }
     }

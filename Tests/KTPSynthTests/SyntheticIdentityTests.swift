@@ -1,3 +1,4 @@
+import Foundation
 import KTPContract
 import KTPVision
 import Testing
@@ -20,7 +21,7 @@ import KTPSynth
             #expect(String(nik[12..<16]) != "0000")
             #expect(f[.dateOfBirth] == identity.birthDate.printed)
             #expect((1950...2006).contains(identity.birthDate.year))
-            #expect(f[.gender] == (identity.isFemale ? "PEREMPUAN" : "LAKI-LAKI"))
+            #expect(f[.gender].uppercased() == (identity.isFemale ? "PEREMPUAN" : "LAKI-LAKI"))
         }
     }
 
@@ -39,29 +40,62 @@ import KTPSynth
         }
     }
 
-    @Test func valuesUseTheContractForms() throws {
+    @Test func valuesArePrintableAndMixedCaseOnlyWhereMarked() throws {
         let regions = try TestFixtures.regions()
         var rng = SeededGenerator(seed: 13)
-        var sawDash = false, sawDate = false
+        var sawDash = false, sawDate = false, sawMixed = false
+        let closed: Set<FieldKey> = [.gender, .religion, .maritalStatus, .occupation]
         for _ in 0..<300 {
-            let f = try SyntheticIdentity.random(regions: regions, using: &rng).fields
+            let identity = try SyntheticIdentity.random(regions: regions, using: &rng)
+            let f = identity.fields
+            let mixed = identity.printedVariants.contains("mixed-case")
             for key in FieldKey.allCases {
                 #expect(!f[key].isEmpty, "\(key) is empty")
-                #expect(f[key] == RegionTable.printed(f[key]), "\(key) is not upper case, single-spaced")
+                let upper = f[key] == RegionTable.printed(f[key])
+                #expect(upper || (mixed && closed.contains(key)), "\(key) '\(f[key])' is not upper case")
+                #expect(!f[key].contains("  ") && f[key] == f[key].trimmingCharacters(in: .whitespaces))
             }
             #expect(f[.rtRw].wholeMatch(of: /\d{3}\/\d{3}/) != nil)
-            #expect(Vocabulary.bloodTypes.contains(f[.bloodType]))
-            #expect(Vocabulary.religions.contains(f[.religion]))
-            #expect(Vocabulary.maritalStatuses.contains(f[.maritalStatus]))
-            #expect(Vocabulary.occupations.contains(f[.occupation]))
-            #expect(Vocabulary.nationalities.contains(f[.nationality]))
+            #expect(f[.bloodType].wholeMatch(of: /-|(A|B|AB|O)[+-]?/) != nil)
+            #expect(["WNI", "WNA"].contains(f[.nationality]))
             #expect(!f[.placeOfBirth].hasPrefix("KABUPATEN ") && !f[.placeOfBirth].hasPrefix("KOTA "))
             let valid = f[.validUntil]
-            #expect(valid == Vocabulary.lifetime || valid.wholeMatch(of: /\d{2}-\d{2}-\d{4}/) != nil)
+            #expect(valid == "SEUMUR HIDUP" || valid.wholeMatch(of: /\d{2}-\d{2}-\d{4}/) != nil)
             sawDash = sawDash || f[.bloodType] == "-"
-            sawDate = sawDate || valid != Vocabulary.lifetime
+            sawDate = sawDate || valid != "SEUMUR HIDUP"
+            sawMixed = sawMixed || mixed
         }
-        #expect(sawDash && sawDate)
+        #expect(sawDash && sawDate && sawMixed)
+    }
+
+    @Test func identitiesDoNotComeFromTheEngineVocabulary() throws {
+        // The engine's lists decide what it can snap a reading to; values it has never seen must occur.
+        let regions = try TestFixtures.regions()
+        var rng = SeededGenerator(seed: 14)
+        var outside: [FieldKey: Int] = [:]
+        let total = 600
+        for _ in 0..<total {
+            let f = try SyntheticIdentity.random(regions: regions, using: &rng).fields
+            let lists: [(FieldKey, [String])] = [
+                (.occupation, Vocabulary.occupations), (.religion, Vocabulary.religions),
+                (.maritalStatus, Vocabulary.maritalStatuses), (.gender, Vocabulary.genders),
+            ]
+            for (key, list) in lists where !list.contains(f[key]) { outside[key, default: 0] += 1 }
+        }
+        let occupationShare = Double(outside[.occupation] ?? 0) / Double(total)
+        #expect((0.1...0.4).contains(occupationShare), "occupations outside the engine's list: \(occupationShare)")
+        #expect((outside[.religion] ?? 0) > 0 && (outside[.maritalStatus] ?? 0) > 0 && (outside[.gender] ?? 0) > 0)
+    }
+
+    @Test func noGeneratorSourceReadsTheEngineVocabulary() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/KTPSynth").standardizedFileURL
+        let files = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("Vocabulary.") && !text.contains("ClosedVocabulary"), "\(file)")
+        }
     }
 
     @Test func nikFormulaAddsFortyForWomen() throws {
