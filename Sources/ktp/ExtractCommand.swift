@@ -24,11 +24,11 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Write the rectified card and the image given to OCR into this folder, as PNG.")
     var inspect: String?
 
-    @OptionGroup var regions: RegionOptions
+    @OptionGroup var engine: EngineOptions
 
     func run() async throws {
         let bytes = try PhotoFile.read(photo)
-        let extractor = try KTPExtractor(configuration: ExtractorConfiguration(regions: try regions.load()))
+        let extractor = try KTPExtractor(configuration: try engine.configuration())
         if let inspect {
             try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)
             var pass = 0

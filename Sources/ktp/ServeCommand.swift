@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Purge results this long after completion (e.g. 30d).")
     var retainResults: DurationArgument?
 
-    @OptionGroup var regions: RegionOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
@@ -54,12 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
             try await store.save(created.clientApp)
             Diagnostics.say("created application \(created.id) (live); its API key, shown only now: \(created.key)")
         }
-        let configuration = ExtractorConfiguration(regions: try regions.load())
+        let configuration = try engine.configuration()
         let workers = self.workers
         // OCR threads yield the CPU to the accept path (see LowerPriority).
-        let engine = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
+        let pool = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
         let server = ExtractionServer(
-            store: store, engine: engine, host: host, port: port, workers: workers,
+            store: store, engine: pool, host: host, port: port, workers: workers,
             allowsInsecureURLs: allowInsecureURLs, imageRetention: retainImages?.duration,
             resultRetention: retainResults?.duration, logger: logger
         )
@@ -67,6 +67,6 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.run { port in
             Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(path))")
         }
-        engine.shutdown()
+        pool.shutdown()
     }
 }

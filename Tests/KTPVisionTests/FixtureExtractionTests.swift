@@ -3,7 +3,7 @@ import KTPContract
 import Testing
 @testable import KTPVision
 
-/// The whole engine, real Tesseract included, on the committed SPESIMEN photos.
+/// The whole engine, real PP-OCR and Tesseract included, on the committed SPESIMEN photos.
 @Suite struct FixtureExtractionTests {
     static let cards = Fixtures.records.filter(\.isKTP)
     static let sharpCards = cards.filter { !$0.isBlurred }
@@ -108,7 +108,8 @@ import Testing
 
     @Test func aPoolOfWorkersGivesTheSameResultsAsOneExtractor() async throws {
         let pool = try ExtractorPool(
-            workers: 2, configuration: ExtractorConfiguration(regions: try TestRegions.table()))
+            workers: 2,
+            configuration: ExtractorConfiguration(regions: try TestRegions.table(), models: PPOCRFixtures.models.get()))
         let sample = Array(Self.sharpCards.prefix(4))
         let results = try await withThrowingTaskGroup(of: (String, Extraction).self) { group in
             for record in sample {

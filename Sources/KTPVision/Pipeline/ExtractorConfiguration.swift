@@ -9,12 +9,15 @@ public struct ExtractorConfiguration: Sendable {
     /// language; English's model is trained on far more of them, and reads a bold final `8` that
     /// Indonesian's takes for a `3`.
     public var digitLanguages: String
+    /// The PP-OCR models that find and read the card's lines; `nil` leaves every pass to Tesseract.
+    public var models: PPOCRModels?
 
     public init(
         regions: RegionTable? = nil, thresholds: QualityThresholds = .calibrated, languages: String = "ind",
-        digitLanguages: String = "eng"
+        digitLanguages: String = "eng", models: PPOCRModels? = nil
     ) {
         self.regions = regions
+        self.models = models
         self.thresholds = thresholds
         self.languages = languages
         self.digitLanguages = digitLanguages

@@ -31,6 +31,8 @@ public final class KTPExtractor {
 
     private let ocr: TesseractEngine
     private let digitsOCR: TesseractEngine
+    /// Finds and reads the lines when the configuration has models; Tesseract does otherwise.
+    private let lines: PPOCREngine?
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
     /// Receives each intermediate image by name (`card`, `ocr`, `sign`), for looking at what the engine saw.
@@ -39,6 +41,7 @@ public final class KTPExtractor {
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
         ocr = try TesseractEngine(languages: configuration.languages)
         digitsOCR = try TesseractEngine(languages: configuration.digitLanguages)
+        lines = try configuration.models.map { models throws(OCRError) in try PPOCREngine(models: models) }
         normalizer = FieldNormalizer(regions: configuration.regions)
         thresholds = configuration.thresholds
     }
@@ -57,30 +60,23 @@ public final class KTPExtractor {
         let photo = try ImageDecoder.decode(bytes)
         lap(\.decode)
 
-        let scale = Double(Self.analysisWidth) / Double(photo.width)
-        let small =
-            Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0))?.rgb()
-            ?? photo.rgb()
-        let quad = CardLocator.locate(in: small).map { $0.scaled(by: 1 / scale) }
-        let card = quad.flatMap { CardRectifier.rectify(photo, quad: $0) } ?? wholePhoto(photo)
+        let (small, quad, card) = locate(in: photo)
         lap(\.locate)
 
-        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: small)
+        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: small.rgb())
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 
-        let (usual, other): (OCRPreprocessor.Mode, OCRPreprocessor.Mode) =
-            quality.blur ? (.sharpened, .plain) : (.plain, .sharpened)
-        var reading = read(card, mode: usual, glare: quality.flashlight)
-        if !reading.isKTP || reading.evidence < Self.convincingEvidence {
-            // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
-            // one preparation read too poorly to trust its fields.
-            reading = CardReading.preferred(reading, read(card, mode: other, glare: quality.flashlight))
-        }
-        if !reading.isKTP || reading.evidence < Self.convincingEvidence, quad != nil {
-            // The locator may have framed the wrong thing, or cut off the labels; the whole photo
-            // gets one more look.
-            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
+        var reading = read(photo, card: card, located: quad != nil, quality: quality)
+        if !reading.isKTP, let lines {
+            // A photo taken sideways or upside down: its lines are read again the way they stand.
+            for turns in Self.quarterTurns(of: (try? lines.detect(small)) ?? []) {
+                guard let turned = Raster(owning: pixRotateOrth(photo.pix, Int32(turns))) else { continue }
+                let located = locate(in: turned)
+                reading = CardReading.preferred(
+                    reading, read(turned, card: located.card, located: located.quad != nil, quality: quality))
+                if reading.isKTP { break }
+            }
         }
         lap(\.ocr)
 
@@ -92,6 +88,46 @@ public final class KTPExtractor {
         return Extraction(outcome: .ktp(normalized), quality: quality, scores: scores, quad: quad, timings: timings)
     }
 
+    /// The small copy the locator works on, the card's corners in `photo` when it found them, and the card: warped
+    /// upright, or else the whole photo.
+    private func locate(in photo: Raster) -> (small: Raster, quad: Quad?, card: Raster) {
+        let scale = Double(Self.analysisWidth) / Double(photo.width)
+        let small = Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0)) ?? photo
+        let quad = CardLocator.locate(in: small.rgb()).map { $0.scaled(by: 1 / scale) }
+        let card = quad.flatMap { CardRectifier.rectify(photo, quad: $0) } ?? wholePhoto(photo)
+        return (small, quad, card)
+    }
+
+    /// The card read in the preparation its quality suggests; then, when that did not convince, in the other one
+    /// (Tesseract only) and over the whole photo.
+    private func read(_ photo: Raster, card: Raster, located: Bool, quality: ImageQuality) -> CardReading {
+        let (usual, other): (OCRPreprocessor.Mode, OCRPreprocessor.Mode) =
+            quality.blur && lines == nil ? (.sharpened, .plain) : (.plain, .sharpened)
+        var reading = read(card, mode: usual, glare: quality.flashlight)
+        // PP-OCR reads soft print as it is: steepened strokes and enlargement cost it lines, and time.
+        if lines == nil, !reading.isKTP || reading.evidence < Self.convincingEvidence {
+            // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
+            // one preparation read too poorly to trust its fields.
+            reading = CardReading.preferred(reading, read(card, mode: other, glare: quality.flashlight))
+        }
+        if !reading.isKTP || reading.evidence < Self.convincingEvidence, located {
+            // The locator may have framed the wrong thing, or cut off the labels; the whole photo
+            // gets one more look.
+            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
+        }
+        return reading
+    }
+
+    /// The quarter turns (clockwise, for `pixRotateOrth`) worth trying on a photo whose text was not read as a
+    /// card, from the shape of the text boxes the detector found: lines taller than wide stand on their side, so
+    /// one or three turns; lines lying flat may be upside down, so two.
+    static func quarterTurns(of found: [DetectedText]) -> [Int] {
+        let boxes = found.map(\.box).filter { max($0.width, $0.height) >= 2 * min($0.width, $0.height) }
+        guard !boxes.isEmpty else { return [] }
+        let standing = boxes.filter { $0.height > $0.width }.count
+        return 2 * standing > boxes.count ? [1, 3] : [2]
+    }
+
     /// The general pass over the card, then a digits-only pass over the NIK.
     func read(_ card: Raster, mode: OCRPreprocessor.Mode, glare: Bool) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
@@ -100,7 +136,7 @@ public final class KTPExtractor {
         var prepared = straightened
         // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
         let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
-        var words = ocr.recognize(prepared, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+        var words = generalWords(prepared, thresholding: thresholding)
         var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
         // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew search)
         // puts labels and values on different rows; level it by the text itself. A steep tilt breaks
@@ -113,7 +149,7 @@ public final class KTPExtractor {
             let rotated = pixRotate(
                 straightened.pix, Float(-tilt), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
             guard let level = Raster(owning: rotated) else { break }
-            words = ocr.recognize(level, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+            words = generalWords(level, thresholding: thresholding)
             let levelReading = CardLayout.read(words, width: level.width, height: level.height)
             if levelReading.isKTP || !reading.isKTP { (prepared, reading) = (level, levelReading) }
         }
@@ -128,10 +164,7 @@ public final class KTPExtractor {
                 reading.raw[.nikTieBreak] = digits.tieBreak
                 continue
             }
-            // One line at a time, Tesseract keeps small marks (a `-` blood type) and first words that
-            // sparse segmentation drops.
-            let lines = ocr.recognize(prepared, region: region, segmentation: .line)
-            let line = OCRLine(words: lines.flatMap(\.words).filter { $0.text != ":" })
+            let line = valueLine(prepared, region: region)
             if slot == .genderAndBlood, let sign = bloodSign(in: prepared, words: line.words) {
                 reading.raw[.bloodSign] = RawValue(text: String(sign), confidence: 1)
             }
@@ -151,6 +184,28 @@ public final class KTPExtractor {
             if !line.words.isEmpty { reading.raw[.rtRwDigits] = RawValue(text: line.text, confidence: line.confidence) }
         }
         return reading
+    }
+
+    /// Every word of the card: PP-OCR's lines when there are models, else Tesseract's sparse pass.
+    private func generalWords(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> [OCRWord] {
+        guard let lines else {
+            return ocr.recognize(raster, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+        }
+        // An inference failure is OpenVINO's, not the photo's: the card reads as empty, and is not a KTP.
+        return ((try? lines.read(raster)) ?? []).flatMap(\.words)
+    }
+
+    /// One value's box read again as a single line, its colons dropped. One line at a time, Tesseract keeps
+    /// small marks (a `-` blood type) and first words that sparse segmentation drops; PP-OCR reads the whole
+    /// box even where its detector split or skipped part of it.
+    private func valueLine(_ raster: Raster, region: PixelRect) -> OCRLine {
+        let words =
+            if let lines {
+                (try? lines.recognizeLine(raster, box: region))?.words ?? []
+            } else {
+                ocr.recognize(raster, region: region, segmentation: .line).flatMap(\.words)
+            }
+        return OCRLine(words: words.filter { $0.text != ":" })
     }
 
     /// The NIK read digits-only. Where glare faded the print, each pixel is first stretched between the

@@ -20,7 +20,7 @@ struct EmbeddedServiceCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many seconds without a ktp process using the service.")
     var idleExit = 10
 
-    @OptionGroup var regions: RegionOptions
+    @OptionGroup var engine: EngineOptions
 
     func run() async throws {
         // A session of its own: closing the terminal, or ^C in it, must not stop what other processes share.
@@ -31,14 +31,14 @@ struct EmbeddedServiceCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: files.database)
         try await store.save(ClientApp(id: EmbeddedService.appID, key: apiKey, mode: .live))
         try await store.save(ClientApp(id: EmbeddedService.sandboxAppID, key: apiKey, mode: .sandbox))
-        let configuration = ExtractorConfiguration(regions: try regions.load())
+        let configuration = try engine.configuration()
         let workers = ProcessInfo.processInfo.activeProcessorCount
-        let engine = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
-        defer { engine.shutdown() }
+        let pool = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
+        defer { pool.shutdown() }
         var logger = Logger(label: "ktp.embedded")
         logger.logLevel = .warning
         let server = ExtractionServer(
-            store: store, engine: engine, port: 0, workers: workers, allowsInsecureURLs: true, logger: logger)
+            store: store, engine: pool, port: 0, workers: workers, allowsInsecureURLs: true, logger: logger)
         let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
         let idleExit = Duration.seconds(idleExit)
         let watching = Task {

@@ -44,9 +44,12 @@ enum Fixtures {
         try [UInt8](Data(contentsOf: directory.appendingPathComponent(record.file)))
     }
 
-    /// Every fixture through one extractor with the real region table, computed once per test run.
+    /// Every fixture through one extractor with the real region table and the PP-OCR models, computed once per
+    /// test run.
     static let extractions: [String: Extraction] = {
-        let extractor = try! KTPExtractor(configuration: ExtractorConfiguration(regions: try! TestRegions.table()))
+        let configuration = ExtractorConfiguration(
+            regions: try! TestRegions.table(), models: try! PPOCRFixtures.models.get())
+        let extractor = try! KTPExtractor(configuration: configuration)
         var results: [String: Extraction] = [:]
         for record in records { results[record.file] = try! extractor.extract(bytes(record)) }
         return results

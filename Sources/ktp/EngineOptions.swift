@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import KTPVision
+
+/// What the extraction engine is built from: the region table and the recognizer.
+struct EngineOptions: ParsableArguments {
+    enum Recognizer: String, ExpressibleByArgument, CaseIterable {
+        /// PP-OCR's detector and recognizer on OpenVINO, with Tesseract's digits as the NIK's second opinion.
+        case ppocr
+        /// Tesseract alone, the engine before PP-OCR: for comparing the two.
+        case tesseract
+    }
+
+    @OptionGroup var regions: RegionOptions
+
+    @Option(help: "The recognizer that finds and reads the card's lines.")
+    var recognizer: Recognizer = .ppocr
+
+    @Option(help: "The folder with the PP-OCR models. Default: $KTP_MODELS, else .deps/models of the checkout.")
+    var models: String?
+
+    /// The engine's configuration; the models are compiled here, so a missing or damaged one fails at start-up.
+    func configuration() throws -> ExtractorConfiguration {
+        let table = try regions.load()
+        guard recognizer == .ppocr else { return ExtractorConfiguration(regions: table) }
+        var settings = PPOCRConfiguration()
+        settings.modelDirectory = models.map { URL(fileURLWithPath: $0) }
+        do {
+            return ExtractorConfiguration(regions: table, models: try PPOCRModels(configuration: settings))
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+}
