@@ -11,5 +11,8 @@ public protocol CallbackStore: Sendable {
         jobID: Int64, worker: String, attempt: CallbackAttempt, retryAt: Date?)
         async throws(StoreError)
 
+    /// Gives a claimed callback back untried, due again at `until`: its receiver had no free slot.
+    func postponeCallback(jobID: Int64, worker: String, until: Date) async throws(StoreError)
+
     func callbacks(applicationID: String, referenceID: String) async throws(StoreError) -> CallbackRecord?
 }

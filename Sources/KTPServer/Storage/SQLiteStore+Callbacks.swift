@@ -54,6 +54,16 @@ extension SQLiteStore: CallbackStore {
         }
     }
 
+    public func postponeCallback(jobID: Int64, worker: String, until: Date) async throws(StoreError) {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE callback SET next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL
+                    WHERE job_id = ? AND lease_owner = ? AND state = 'PENDING'
+                    """, arguments: [until.timeIntervalSince1970, jobID, worker])
+        }
+    }
+
     public func callbacks(applicationID: String, referenceID: String) async throws(StoreError) -> CallbackRecord? {
         try await read { db in
             guard
