@@ -16,6 +16,8 @@ public struct ExtractionServer: Sendable {
     public var imageRetention: Duration?
     public var resultRetention: Duration?
     public var metrics = ServiceMetrics()
+    /// The longest an image URL may take to fetch (the contract's 15 s).
+    public var imageFetchTimeout: Duration = .seconds(15)
     public var logger: Logger
 
     public init(
@@ -70,7 +72,8 @@ public struct ExtractionServer: Sendable {
         jobWorkers.resultRetention = resultRetention
         let client = ImageFetcher.makeClient()
         let outbound = OutboundGuard(policy: URLPolicy(allowsInsecure: allowsInsecureURLs))
-        let fetcher = ImageFetcher(client: client, guard: outbound)
+        var fetcher = ImageFetcher(client: client, guard: outbound)
+        fetcher.timeout = imageFetchTimeout
         var dispatcher = CallbackDispatcher(store: store, client: client, outbound: outbound, logger: logger)
         dispatcher.metrics = metrics
         // A group shuts its services down in reverse order: HTTP stops accepting first, then the

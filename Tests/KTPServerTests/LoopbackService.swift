@@ -11,15 +11,18 @@ struct LoopbackService {
     private let shutdown: AsyncStream<Void>.Continuation
     private let running: Task<Void, any Error>
 
-    static func start() async throws -> LoopbackService {
+    static func start(
+        imageFetchTimeout: Duration = .seconds(15)
+    ) async throws -> LoopbackService {
         let temporary = try TemporaryStore()
         try await temporary.store.save(ClientApp(id: "app-live", key: "live-key", mode: .live))
         try await temporary.store.save(ClientApp(id: "app-box", key: "box-key", mode: .sandbox))
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        let server = ExtractionServer(
+        var server = ExtractionServer(
             store: temporary.store, engine: ExtractionAPITests.UnusedEngine(), port: 0, workers: 1,
             allowsInsecureURLs: true, logger: logger)
+        server.imageFetchTimeout = imageFetchTimeout
         let (ports, portSignal) = AsyncStream.makeStream(of: Int.self)
         let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
         let running = Task { [server] in
@@ -39,8 +42,11 @@ struct LoopbackService {
     }
 
     /// Runs `body` against a fresh service and stops it afterwards, thrown or not.
-    static func with<T>(_ body: (LoopbackService) async throws -> T) async throws -> T {
-        let service = try await start()
+    static func with<T>(
+        imageFetchTimeout: Duration = .seconds(15),
+        _ body: (LoopbackService) async throws -> T
+    ) async throws -> T {
+        let service = try await start(imageFetchTimeout: imageFetchTimeout)
         do {
             let value = try await body(service)
             await service.stop()

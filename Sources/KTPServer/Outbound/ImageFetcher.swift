@@ -17,19 +17,39 @@ public struct ImageFetcher: Sendable {
         self.guard_ = guard_
     }
 
-    /// A client that leaves redirects to the caller.
+    /// A client that leaves redirects to the caller and fails a refused connection at once:
+    /// by default the pool retries connecting until its deadline, so a closed port held an
+    /// image fetch, or a callback slot, for 10 s.
     public static func makeClient() -> HTTPClient {
-        HTTPClient(
-            eventLoopGroupProvider: .singleton,
-            configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// The image's bytes, or the contract's refusal. Everything (resolving, connecting, redirects,
+    /// the head and the body) ends at ``timeout``: the client's deadline covers the head only.
     public func fetch(_ text: String) async -> Result<[UInt8], ContractError> {
-        func unfetchable(_ why: String) -> Result<[UInt8], ContractError> {
-            .failure(ContractError(.invalidPayloadImageFormat, "the image URL \(why)"))
+        let timeout = self.timeout
+        return await withTaskGroup(of: Result<[UInt8], ContractError>?.self) { group in
+            group.addTask { await self.fetchUnbounded(text) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? Self.unfetchable("could not be fetched within \(timeout)")
         }
+    }
+
+    private static func unfetchable(_ why: String) -> Result<[UInt8], ContractError> {
+        .failure(ContractError(.invalidPayloadImageFormat, "the image URL \(why)"))
+    }
+
+    private func fetchUnbounded(_ text: String) async -> Result<[UInt8], ContractError> {
+        let unfetchable = Self.unfetchable
         guard var url = URL(string: text) else { return unfetchable("is not a URL") }
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.timeInterval * 1e9))
         for _ in 0...Self.maxRedirects {
             switch await guard_.check(url) {
             case .failure(let refusal): return unfetchable(refusal.description)
@@ -54,7 +74,7 @@ public struct ImageFetcher: Sendable {
                     return .failure(ContractError(.invalidPayloadImageSize, "the image is over 5 MiB"))
                 }
             } catch {
-                return unfetchable("could not be fetched within \(timeout.components.seconds) s: \(error)")
+                return unfetchable("could not be fetched: \(error)")
             }
         }
         return unfetchable("redirects more than \(Self.maxRedirects) times")
