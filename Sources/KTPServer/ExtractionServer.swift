@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 import Logging
 import ServiceLifecycle
@@ -16,6 +17,8 @@ public struct ExtractionServer: Sendable {
     public var imageRetention: Duration?
     public var resultRetention: Duration?
     public var metrics = ServiceMetrics()
+    /// What one client connection may hold: idle and body timeouts, connections per address.
+    public var limits = ConnectionLimits()
     /// The longest an image URL may take to fetch (the contract's 15 s).
     public var imageFetchTimeout: Duration = .seconds(15)
     public var logger: Logger
@@ -50,8 +53,17 @@ public struct ExtractionServer: Sendable {
             apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
             metrics: metrics, fetcher: fetcher, logger: logger
         ).addRoutes(to: router)
+        let limits = self.limits
+        let perAddress = AddressConnections(limit: limits.connectionsPerAddress)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                AddressLimitHandler(connections: perAddress), BodyDeadlineHandler(timeout: limits.bodyTimeout),
+            ],
+            idleTimeout: .nanoseconds(Int64(limits.idleTimeout.timeInterval * 1e9))
+        )
         return Application(
             router: router,
+            server: .http1(configuration: http1),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "ktp"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger

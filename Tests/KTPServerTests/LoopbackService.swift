@@ -12,7 +12,7 @@ struct LoopbackService {
     private let running: Task<Void, any Error>
 
     static func start(
-        imageFetchTimeout: Duration = .seconds(15)
+        limits: ConnectionLimits = ConnectionLimits(), imageFetchTimeout: Duration = .seconds(15)
     ) async throws -> LoopbackService {
         let temporary = try TemporaryStore()
         try await temporary.store.save(ClientApp(id: "app-live", key: "live-key", mode: .live))
@@ -22,6 +22,7 @@ struct LoopbackService {
         var server = ExtractionServer(
             store: temporary.store, engine: ExtractionAPITests.UnusedEngine(), port: 0, workers: 1,
             allowsInsecureURLs: true, logger: logger)
+        server.limits = limits
         server.imageFetchTimeout = imageFetchTimeout
         let (ports, portSignal) = AsyncStream.makeStream(of: Int.self)
         let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
@@ -43,10 +44,10 @@ struct LoopbackService {
 
     /// Runs `body` against a fresh service and stops it afterwards, thrown or not.
     static func with<T>(
-        imageFetchTimeout: Duration = .seconds(15),
+        limits: ConnectionLimits = ConnectionLimits(), imageFetchTimeout: Duration = .seconds(15),
         _ body: (LoopbackService) async throws -> T
     ) async throws -> T {
-        let service = try await start(imageFetchTimeout: imageFetchTimeout)
+        let service = try await start(limits: limits, imageFetchTimeout: imageFetchTimeout)
         do {
             let value = try await body(service)
             await service.stop()

@@ -96,11 +96,18 @@ public struct ExtractionAPI: Sendable {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(request.headers[.contentLength].flatMap(Int.init) ?? 0)
-        while let chunk = try await iterator.next() {
-            guard bytes.count + chunk.readableBytes <= maxBodyBytes else {
-                throw OversizedBody(rest: UnreadBody(iterator))
+        do {
+            while let chunk = try await iterator.next() {
+                guard bytes.count + chunk.readableBytes <= maxBodyBytes else {
+                    throw OversizedBody(rest: UnreadBody(iterator))
+                }
+                bytes += chunk.readableBytesView
             }
-            bytes += chunk.readableBytesView
+        } catch let oversized as OversizedBody {
+            throw oversized
+        } catch {
+            // A malformed body (bad chunk framing), or a client gone or cut off by a timeout mid-body.
+            throw ContractError(.invalidPayload, "the request body could not be read")
         }
         return bytes
     }
