@@ -46,6 +46,7 @@ public struct ExtractionServer: Sendable {
         -> some ApplicationProtocol
     {
         let router = Router()
+        router.add(middleware: ContractErrorMiddleware())
         router.get("/healthz") { _, _ in
             Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
         }
@@ -57,9 +58,12 @@ public struct ExtractionServer: Sendable {
         let perAddress = AddressConnections(limit: limits.connectionsPerAddress)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
-                AddressLimitHandler(connections: perAddress), BodyDeadlineHandler(timeout: limits.bodyTimeout),
+                AddressLimitHandler(connections: perAddress), RequestHeadErrorHandler(), ExpectContinueHandler(),
+                BodyDeadlineHandler(timeout: limits.bodyTimeout),
             ],
-            idleTimeout: .nanoseconds(Int64(limits.idleTimeout.timeInterval * 1e9))
+            idleTimeout: .nanoseconds(Int64(limits.idleTimeout.timeInterval * 1e9)),
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: limits.maxHeadBytes, maxHeaderListSize: limits.maxHeadBytes)
         )
         return Application(
             router: router,

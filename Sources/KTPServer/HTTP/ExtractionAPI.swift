@@ -64,7 +64,7 @@ public struct ExtractionAPI: Sendable {
         do {
             response = try await handler()
         } catch let oversized as OversizedBody {
-            response = await refuseOversized(oversized.rest)
+            response = await refuseOversized(oversized)
         } catch let error as ContractError {
             response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
         } catch {
@@ -88,18 +88,21 @@ public struct ExtractionAPI: Sendable {
         return app
     }
 
-    /// The whole body, up to ``maxBodyBytes``; past that, an ``OversizedBody`` with the rest.
+    /// The whole body, up to ``maxBodyBytes``; past that, an ``OversizedBody`` with the rest. A
+    /// declared length over the limit is refused before a byte of the body is read.
     static func body(of request: Request) async throws -> [UInt8] {
         var iterator = request.body.makeAsyncIterator()
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-            throw OversizedBody(rest: UnreadBody(iterator))
+        let length = declaredLength(request.headers)
+        if let length, length > maxBodyBytes {
+            let waiting = request.headers[.expect]?.lowercased() == "100-continue"
+            throw OversizedBody(rest: UnreadBody(iterator), clientWaits: waiting)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(request.headers[.contentLength].flatMap(Int.init) ?? 0)
+        bytes.reserveCapacity(length ?? 0)
         do {
             while let chunk = try await iterator.next() {
                 guard bytes.count + chunk.readableBytes <= maxBodyBytes else {
-                    throw OversizedBody(rest: UnreadBody(iterator))
+                    throw OversizedBody(rest: UnreadBody(iterator), clientWaits: false)
                 }
                 bytes += chunk.readableBytesView
             }
@@ -112,16 +115,25 @@ public struct ExtractionAPI: Sendable {
         return bytes
     }
 
-    /// `400 INVALID_PAYLOAD_IMAGE_SIZE`, once the rest of the body is discarded (ours): even the
-    /// response head must wait, because a client that sees an error head while it is still
-    /// sending may stop sending and fail (AsyncHTTPClient does). Past the discard's limits the
-    /// answer is written all the same, and the writer fails so that Hummingbird closes the
-    /// connection rather than read on.
-    func refuseOversized(_ rest: UnreadBody) async -> Response {
-        let discarded = await rest.discard(limit: Self.discardBytes, deadline: discardDeadline)
+    /// The request's `Content-Length`, when it declares one.
+    static func declaredLength(_ headers: HTTPFields) -> Int? {
+        headers[.contentLength].flatMap { Int($0) }
+    }
+
+    /// `400 INVALID_PAYLOAD_IMAGE_SIZE` for a body over 8 MiB (ours). A client that waits for
+    /// `100 Continue` has sent none of it: it is answered at once and the connection closes. A
+    /// client still sending is answered once the rest is discarded: even the response head must
+    /// wait, because a client that sees an error head while it is still sending may stop sending
+    /// and fail (AsyncHTTPClient does). Past the discard's limits the answer is written all the
+    /// same. Whenever the body was not read to its end, the writer fails so that Hummingbird
+    /// closes the connection rather than read on.
+    func refuseOversized(_ refused: OversizedBody) async -> Response {
         let answer = Self.encoded(
             ErrorBody(message: "the request body is over 8 MiB", errorCode: .invalidPayloadImageSize))
         let headers: HTTPFields = [.contentType: "application/json", .connection: "close"]
+        let discarded =
+            refused.clientWaits
+            ? false : await refused.rest.discard(limit: Self.discardBytes, deadline: discardDeadline)
         guard !discarded else {
             return Response(status: .badRequest, headers: headers, body: ResponseBody(byteBuffer: answer))
         }
@@ -129,13 +141,13 @@ public struct ExtractionAPI: Sendable {
             status: .badRequest, headers: headers,
             body: ResponseBody(contentLength: answer.readableBytes) { writer in
                 try await writer.write(answer)
-                throw DiscardError.limitReached
+                throw DiscardError.closeAfterAnswer
             })
     }
 
-    /// The rest of an oversized body was not discarded within the limits.
+    /// Ends the answer to an oversized body whose rest was not read, so that the connection closes.
     enum DiscardError: Error {
-        case limitReached
+        case closeAfterAnswer
     }
 
     static func json(_ value: some Encodable, status: Int) -> Response {

@@ -46,4 +46,6 @@ final class UnreadBody: @unchecked Sendable {
 /// read yet.
 struct OversizedBody: Error {
     let rest: UnreadBody
+    /// The client sent `Expect: 100-continue` and waits: none of the body is on its way.
+    let clientWaits: Bool
 }
