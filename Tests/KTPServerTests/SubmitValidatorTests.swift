@@ -24,6 +24,22 @@ import Testing
         #expect(Self.code(body) == .invalidPayload)
     }
 
+    @Test(arguments: [
+        #"{"image": "AAAA",}"#, #"{"image": "AAAA", "colour": [1, 2,]}"#, "{\"image\": \"AAAA\",\n\t}",
+        #"{"image": "AAAA" /* c */}"#, "{\"image\": \"AAAA\" // c\n}", #"{'image': 'AAAA'}"#,
+        #"{"image": "AAAA", "n": NaN}"#, #"{"image": "AAAA", "n": Infinity}"#, #"{image: "AAAA"}"#,
+        #"{"image": "AAAA", "n": 0x10}"#, #"{"image": "AAAA", "n": 01}"#, #"{"image": "AAAA", "n": +1}"#,
+        #"{"image": "AAAA"} trailing"#,
+    ])
+    func check1RefusesJSONThatIsNotStrict(body: String) {
+        #expect(Self.code(body) == .invalidPayload)
+    }
+
+    @Test(arguments: [#"{"image": "a,}", "colour": "\\\",]"}"#, #"{"image": "AAAA", "n": [1, {}], "m": -0.5e-3}"#])
+    func commasAndBracketsInsideStringsAreStrictJSON(body: String) {
+        #expect(Self.code(body) == nil)
+    }
+
     @Test func deeplyNestedJSONIsAnInvalidPayloadNotACrash() {
         let nested = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(Self.code(#"{"image": \#(nested)}"#) == .invalidPayload)

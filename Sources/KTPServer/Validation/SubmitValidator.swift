@@ -14,8 +14,9 @@ public struct SubmitValidator: Sendable {
     static let keys = ["image", "reference_id", "callback_url", "is_quality", "validate_quality"]
 
     public func validate(body: [UInt8]) -> Result<SubmitRequest, ContractError> {
-        // Check 1: a JSON object with the five keys of the right types, at most one of them "".
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
+        // Check 1: a strict JSON object with the five keys of the right types, at most one of them "".
+        guard !JSONTrailingComma.isPresent(in: body),
+            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
             case .object(let object) = value, !object.isEmpty
         else {
             return .failure(ContractError(.invalidPayload, "the body must be a non-empty JSON object"))
