@@ -22,9 +22,9 @@ struct AppArgument: ExpressibleByArgument {
         case ("live", nil): mode = .live
         case ("sandbox", nil): mode = .sandbox
         case ("testing", let quota?):
-            guard let remaining = Int(quota), remaining >= 0 else { return nil }
-            mode = .testing(quotaRemaining: remaining)
-        case ("testing", nil): mode = .testing(quotaRemaining: 100)
+            guard let quota = Int(quota), quota >= 0 else { return nil }
+            mode = .testing(quota: quota)
+        case ("testing", nil): mode = .testing(quota: 100)
         default: return nil
         }
         (id, key) = (parts[0], parts[1])

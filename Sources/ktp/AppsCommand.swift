@@ -50,7 +50,7 @@ struct AppsCommand: AsyncParsableCommand {
             let key = self.key ?? AppArgument.generated().key
             let mode: ApplicationMode =
                 switch self.mode {
-                case "testing": .testing(quotaRemaining: quota)
+                case "testing": .testing(quota: quota)
                 case "sandbox": .sandbox
                 default: .live
                 }
@@ -69,7 +69,7 @@ struct AppsCommand: AsyncParsableCommand {
 
         func run() async throws {
             for app in try await database.open().applications() {
-                let quota = if case .testing(let remaining) = app.mode { " \(remaining) left" } else { "" }
+                let quota = app.mode.quotaRemaining.map { " \($0) left" } ?? ""
                 Diagnostics.say("\(app.id)\t\(app.mode.name)\(quota)")
             }
         }

@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    @Test func aSpentQuotaAnswersBeforeTheImageURLsSchemeOrAddress() async throws {
+        let harness = try await API.Harness()
+        try await harness.temporary.store.save(ClientApp(id: "app-spent", key: "spent-key", mode: .testing(quota: 0)))
+        try await HTTPClient.scoped(HTTPClient.Configuration(redirectConfiguration: .disallow)) { client in
+            let fetcher = ImageFetcher(client: client, guard: OutboundGuard(policy: URLPolicy(allowsInsecure: false)))
+            try await harness.server.application(fetcher: fetcher).test(.live) { api in
+                for image in ["gopher://example.com/ktp.jpg", "https://[::1]/ktp.jpg", "http://10.0.0.1/k.jpg", "!!!"] {
+                    let (status, body) = try await API.submit(
+                        api, app: "app-spent", key: "spent-key", #"{"image": "\#(image)"}"#)
+                    #expect(status == 403 && body["error_code"] as? String == "INSUFFICIENT_QUOTA", "\(image)")
+                }
+            }
+        }
+    }
+
     @Test func anImageURLOnALoopbackAddressIsUnfetchable() async throws {
         let harness = try await API.Harness()
         try await HTTPClient.scoped(HTTPClient.Configuration(redirectConfiguration: .disallow)) { client in
@@ -79,7 +94,7 @@ import Testing
     @Test func fiftyParallelSubmitsAgainstAQuotaOfTenGiveExactlyTenAccepted() async throws {
         let harness = try await API.Harness()
         try await harness.temporary.store.save(
-            ClientApp(id: "app-ten", key: "ten-key", mode: .testing(quotaRemaining: 10)))
+            ClientApp(id: "app-ten", key: "ten-key", mode: .testing(quota: 10)))
         let image = try API.jpegBase64()
         let pool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 50)
@@ -106,7 +121,7 @@ import Testing
                 #expect(answers.filter { $0 == (403, "INSUFFICIENT_QUOTA") }.count == 40)
             }
         }
-        #expect(try await harness.temporary.store.application(id: "app-ten")?.mode == .testing(quotaRemaining: 0))
+        #expect(try await harness.temporary.store.application(id: "app-ten")?.mode.quotaRemaining == 0)
         #expect(try await harness.temporary.store.countsByState()[.queued] == 10)
     }
 

@@ -22,7 +22,7 @@ import Testing
             let store = temporary.store
             try await store.save(ClientApp(id: "app-live", key: "live-key", mode: .live))
             try await store.save(ClientApp(id: "app-other", key: "other-key", mode: .live))
-            try await store.save(ClientApp(id: "app-test", key: "test-key", mode: .testing(quotaRemaining: 1)))
+            try await store.save(ClientApp(id: "app-test", key: "test-key", mode: .testing(quota: 1)))
             try await store.save(ClientApp(id: "app-box", key: "box-key", mode: .sandbox))
             server = ExtractionServer(store: store, engine: engine, port: 0, workers: 1, logger: logger)
         }

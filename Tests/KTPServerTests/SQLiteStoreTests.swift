@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KTPContract
 import Testing
 @testable import KTPServer
@@ -49,7 +50,7 @@ final class TemporaryStore: Sendable {
     @Test func fiftyConcurrentSubmitsAgainstAQuotaOfTenAcceptExactlyTen() async throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
-        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quotaRemaining: 10)))
+        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quota: 10)))
         let outcomes = await withTaskGroup(of: StoreError.Code?.self) { group in
             for i in 0..<50 {
                 group.addTask {
@@ -65,16 +66,54 @@ final class TemporaryStore: Sendable {
         }
         #expect(outcomes.filter { $0 == nil }.count == 10)
         #expect(outcomes.filter { $0 == .quotaSpent }.count == 40)
-        #expect(try await store.application(id: "app-test")?.mode == .testing(quotaRemaining: 0))
+        #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 10, used: 10))
     }
 
     @Test func aRefusedSubmitSpendsNoQuota() async throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
-        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quotaRemaining: 2)))
+        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quota: 2)))
         _ = try await store.enqueue(Self.job("ref-001", app: "app-test"))
         await #expect(throws: StoreError.self) { try await store.enqueue(Self.job("ref-001", app: "app-test")) }
-        #expect(try await store.application(id: "app-test")?.mode == .testing(quotaRemaining: 1))
+        #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 2, used: 1))
+    }
+
+    @Test func usedQuotaStaysUsedWhenTheSameApplicationIsSavedAgainAfterAReopen() async throws {
+        let temporary = try TemporaryStore()
+        let app = ClientApp(id: "app-test", key: "k", mode: .testing(quota: 2))
+        try await temporary.store.save(app)
+        _ = try await temporary.store.enqueue(Self.job("ref-001", app: "app-test"))
+        _ = try await temporary.store.enqueue(Self.job("ref-002", app: "app-test"))
+        // What `ktp serve --app app-test:k:testing:2` does when it starts again on the same file.
+        let reopened = try SQLiteStore(path: temporary.path)
+        try await reopened.save(app)
+        #expect(try await reopened.application(id: "app-test")?.mode == .testing(quota: 2, used: 2))
+        await #expect(throws: StoreError(.quotaSpent, "app-test")) {
+            try await reopened.enqueue(Self.job("ref-003", app: "app-test"))
+        }
+        // A larger quota adds only the difference.
+        try await reopened.save(ClientApp(id: "app-test", key: "k", mode: .testing(quota: 3)))
+        _ = try await reopened.enqueue(Self.job("ref-003", app: "app-test"))
+        #expect(try await reopened.application(id: "app-test")?.mode.quotaRemaining == 0)
+    }
+
+    @Test func aVersion3DatabaseKeepsWhatWasLeftAsItsQuota() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ktp.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try SQLiteStore.migrator.migrate(old, upTo: "v3: images in files")
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO application (id, key_hash, mode, quota_remaining)
+                    VALUES ('app-test', x'00', 'testing', 3)
+                    """)
+        }
+        try old.close()
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 3, used: 0))
     }
 
     @Test func claimsLeaseTheOldestJobToOneWorkerAtATime() async throws {

@@ -37,10 +37,16 @@ public struct ClientApp: Sendable, Hashable {
 public enum ApplicationMode: Sendable, Hashable {
     /// Real processing, no quota.
     case live
-    /// Real processing, with this many extractions left.
-    case testing(quotaRemaining: Int)
+    /// Real processing, `quota` extractions in all, of which `used` are spent. Saving an
+    /// application sets its quota; the store alone counts `used`.
+    case testing(quota: Int, used: Int = 0)
     /// No processing: images and reference_ids are sandbox codes.
     case sandbox
+
+    /// The extractions left in testing mode; nil in the other modes, which have no quota.
+    public var quotaRemaining: Int? {
+        if case .testing(let quota, let used) = self { max(0, quota - used) } else { nil }
+    }
 
     /// The mode's name as stored and as typed on the command line.
     public var name: String {

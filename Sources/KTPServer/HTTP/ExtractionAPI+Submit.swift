@@ -14,7 +14,7 @@ extension ExtractionAPI {
         if try await jobs.exists(applicationID: app.id, referenceID: referenceID) {
             throw ContractError(.invalidPayloadReferenceIDExists, "the reference_id was used before")
         }
-        if case .testing(let remaining) = app.mode, remaining <= 0 {
+        if let remaining = app.mode.quotaRemaining, remaining <= 0 {
             throw ContractError(.insufficientQuota, status: 403, "the testing quota is spent")
         }
         var job = NewJob(

@@ -15,10 +15,15 @@ extension SQLiteStore: ApplicationStore {
     }
 
     public func save(_ application: ClientApp) async throws(StoreError) {
-        let quota: Int? = if case .testing(let remaining) = application.mode { remaining } else { nil }
+        let quota: Int? = if case .testing(let quota, _) = application.mode { quota } else { nil }
+        // An upsert, not INSERT OR REPLACE: replacing the row would reset quota_used.
         try await write { db in
             try db.execute(
-                sql: "INSERT OR REPLACE INTO application (id, key_hash, mode, quota_remaining) VALUES (?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO application (id, key_hash, mode, quota) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET
+                        key_hash = excluded.key_hash, mode = excluded.mode, quota = excluded.quota
+                    """,
                 arguments: [application.id, Data(application.keyHash), application.mode.name, quota]
             )
         }
@@ -34,7 +39,7 @@ extension SQLiteStore: ApplicationStore {
     static func application(_ row: Row) -> ClientApp {
         let mode: ApplicationMode =
             switch row["mode"] as String {
-            case "testing": .testing(quotaRemaining: row["quota_remaining"] ?? 0)
+            case "testing": .testing(quota: row["quota"] ?? 0, used: row["quota_used"])
             case "sandbox": .sandbox
             default: .live
             }

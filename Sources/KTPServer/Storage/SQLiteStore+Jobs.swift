@@ -36,8 +36,8 @@ extension SQLiteStore: JobStore {
             if app["mode"] as String == "testing" {
                 try db.execute(
                     sql: """
-                        UPDATE application SET quota_remaining = quota_remaining - 1
-                        WHERE id = ? AND quota_remaining > 0
+                        UPDATE application SET quota_used = quota_used + 1
+                        WHERE id = ? AND quota_used < quota
                         """, arguments: [new.applicationID])
                 if db.changesCount == 0 { throw StoreError(.quotaSpent, new.applicationID) }
             }

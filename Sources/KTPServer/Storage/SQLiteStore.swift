@@ -83,6 +83,15 @@ public final class SQLiteStore: Sendable {
         migrator.registerMigration("v3: images in files") { db in
             try db.execute(sql: "ALTER TABLE job ADD COLUMN image_file TEXT")
         }
+        // The quota as set and the extractions used, apart: saving an application sets the first
+        // and keeps the second. What was left before becomes the quota, with nothing used.
+        migrator.registerMigration("v4: quota used") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE application RENAME COLUMN quota_remaining TO quota;
+                    ALTER TABLE application ADD COLUMN quota_used INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
         return migrator
     }
 
