@@ -156,15 +156,16 @@ public final class KTPExtractor {
         inspector?("card", card)
         inspector?("ocr", prepared)
         guard reading.evidence >= Self.rereadEvidence else { return reading }
-        for (slot, box) in reading.valueBoxes {
-            let region = box.clamped(width: prepared.width, height: prepared.height)
+        let regions = reading.valueBoxes.mapValues { $0.clamped(width: prepared.width, height: prepared.height) }
+        let values = valueLines(prepared, regions: regions.filter { $0.key != .nik })
+        for (slot, region) in regions {
             if slot == .nik {
                 let digits = readNIKDigits(in: prepared, region: region, glare: glare, general: reading.raw[.nik])
                 reading.raw[.nikDigits] = digits.first
                 reading.raw[.nikTieBreak] = digits.tieBreak
                 continue
             }
-            let line = valueLine(prepared, region: region)
+            let line = values[slot] ?? OCRLine(words: [])
             if slot == .genderAndBlood, let sign = bloodSign(in: prepared, words: line.words) {
                 reading.raw[.bloodSign] = RawValue(text: String(sign), confidence: 1)
             }
@@ -195,17 +196,20 @@ public final class KTPExtractor {
         return ((try? lines.read(raster)) ?? []).flatMap(\.words)
     }
 
-    /// One value's box read again as a single line, its colons dropped. One line at a time, Tesseract keeps
+    /// Each value's box read again as a single line, its colons dropped. One line at a time, Tesseract keeps
     /// small marks (a `-` blood type) and first words that sparse segmentation drops; PP-OCR reads the whole
-    /// box even where its detector split or skipped part of it.
-    private func valueLine(_ raster: Raster, region: PixelRect) -> OCRLine {
-        let words =
+    /// box even where its detector split or skipped part of it, all boxes in a few batched inferences.
+    private func valueLines(_ raster: Raster, regions: [RawSlot: PixelRect]) -> [RawSlot: OCRLine] {
+        let entries = Array(regions)
+        let read: [[OCRWord]] =
             if let lines {
-                (try? lines.recognizeLine(raster, box: region))?.words ?? []
+                (try? lines.recognize(raster, boxes: entries.map(\.value)))?.map(\.line.words)
+                    ?? entries.map { _ in [] }
             } else {
-                ocr.recognize(raster, region: region, segmentation: .line).flatMap(\.words)
+                entries.map { ocr.recognize(raster, region: $0.value, segmentation: .line).flatMap(\.words) }
             }
-        return OCRLine(words: words.filter { $0.text != ":" })
+        let cleaned = read.map { words in OCRLine(words: words.filter { $0.text != ":" }) }
+        return Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), cleaned))
     }
 
     /// The NIK read digits-only. Where glare faded the print, each pixel is first stretched between the
