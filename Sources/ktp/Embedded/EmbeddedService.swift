@@ -106,8 +106,8 @@ struct EmbeddedService {
         let log = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments =
-            ["embedded-service", "--directory", files.directory.path] + (regions.regions.map { ["--regions", $0] } ?? [])
+        let table = regions.regions.map { ["--regions", $0] } ?? []
+        process.arguments = ["embedded-service", "--directory", files.directory.path] + table
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
