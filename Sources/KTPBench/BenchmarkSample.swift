@@ -16,6 +16,8 @@ public struct BenchmarkSample: Sendable, Hashable {
     public var quality: ImageQuality
     /// The measurements behind `quality`, for calibration.
     public var scores: QualityScores?
+    /// What the engine's reading showed of a KTP, for calibrating detection.
+    public var evidence: CardEvidence?
     public var seconds: Double
     /// One plain `tesseract` CLI run on the same photo, when measured.
     public var baselineSeconds: Double?
@@ -24,7 +26,8 @@ public struct BenchmarkSample: Sendable, Hashable {
 
     public init(
         condition: String, isKTP: Bool, truthFields: KTPFields, truthQuality: ImageQuality?, washedOut: Set<FieldKey>,
-        detected: Bool, fields: KTPFields?, quality: ImageQuality, scores: QualityScores? = nil, seconds: Double,
+        detected: Bool, fields: KTPFields?, quality: ImageQuality, scores: QualityScores? = nil,
+        evidence: CardEvidence? = nil, seconds: Double,
         baselineSeconds: Double?, singleThreadBaselineSeconds: Double? = nil
     ) {
         self.condition = condition
@@ -36,6 +39,7 @@ public struct BenchmarkSample: Sendable, Hashable {
         self.fields = fields
         self.quality = quality
         self.scores = scores
+        self.evidence = evidence
         self.seconds = seconds
         self.baselineSeconds = baselineSeconds
         self.singleThreadBaselineSeconds = singleThreadBaselineSeconds

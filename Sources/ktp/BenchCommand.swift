@@ -23,7 +23,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the plain `tesseract` CLI runs.")
     var noBaseline = false
 
-    @Flag(help: "Also choose the quality thresholds that maximise each flag's F1 on these photos.")
+    @Flag(help: "Also choose the quality thresholds and learn the detection score from these photos.")
     var calibrate = false
 
     @Option(help: "Also write the Markdown report to this file.")
@@ -53,7 +53,8 @@ struct BenchCommand: AsyncParsableCommand {
                     condition: record.condition, isKTP: record.isKTP, truthFields: record.fields ?? KTPFields(),
                     truthQuality: record.imageQuality, washedOut: Set(record.washedOut),
                     detected: extraction?.card != nil, fields: extraction?.card?.fields,
-                    quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores, seconds: seconds,
+                    quality: extraction?.quality ?? ImageQuality(), scores: extraction?.scores,
+                    evidence: extraction?.evidence, seconds: seconds,
                     baselineSeconds: try baseline?.time(path, singleThread: false),
                     singleThreadBaselineSeconds: try baseline?.time(path, singleThread: true)
                 ))
@@ -67,6 +68,10 @@ struct BenchCommand: AsyncParsableCommand {
             report +=
                 "\nCalibration: the threshold of each flag that maximises its F1 on these photos.\n\n"
                 + QualityCalibration(samples: scored).markdown()
+            let evidence = samples.compactMap { sample in sample.evidence.map { ($0, sample.isKTP) } }
+            report +=
+                "\nCalibration: the detection score learned from these photos.\n\n"
+                + DetectionCalibration(samples: evidence).markdown()
         }
         print(report)
         if let output {

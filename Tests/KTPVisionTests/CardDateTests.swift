@@ -36,11 +36,6 @@ struct CardDateTests {
         #expect(CardDate.isLeapYear(2000) && !CardDate.isLeapYear(2100))
     }
 
-    @Test func yearHintFindsAFourDigitYearInAGarbledDate() {
-        #expect(CardDate.yearHint(in: "3?-1?-1990") == 1990)
-        #expect(CardDate.yearHint(in: "17-08") == nil)
-    }
-
     @Test func datesOrderChronologically() {
         #expect(CardDate(day: 31, month: 12, year: 1989)! < CardDate(day: 1, month: 1, year: 1990)!)
     }

@@ -52,7 +52,7 @@ import Testing
         #expect(reading.raw[.validUntil]?.text == "SEUMUR HIDUP")
         // Widened left to just past the colon, which ends at 250 + 14.
         #expect(reading.nikBox?.x == 266)
-        #expect(reading.isKTP)
+        #expect(DetectionModel.standard.accepts(reading.evidence))
     }
 
     @Test func aLabelWhoseValueGlareTookStillGetsABoxAtTheValueColumn() throws {
@@ -195,7 +195,7 @@ import Testing
         let reading = CardLayout.read(Self.words(rows), width: 1200, height: 757)
         #expect(reading.raw[.nik]?.text == ":3204054508900003")
         #expect(reading.nikBox != nil)
-        #expect(reading.isKTP)
+        #expect(DetectionModel.standard.accepts(reading.evidence))
     }
 
     @Test func theValueColumnFollowsALeaningCardAndIgnoresAStrayColon() throws {
@@ -205,57 +205,6 @@ import Testing
         #expect(column.x(atY: 500) == 300)
         #expect(ValueColumn.fit([(x: 250, y: 10), (x: 262, y: 90)])?.x(atY: 1000) == 256)
         #expect(ValueColumn.fit([]) == nil)
-    }
-
-    @Test func aProvinceHeaderAndValidNIKNeedTwoKTPLabelsWithoutTheNIKLabel() {
-        func reading(_ labels: [CardLabel: Double]) -> CardReading {
-            CardReading(
-                raw: [.nik: RawValue(text: "3204054508900003", confidence: 0.9)], valueBoxes: [:],
-                labelScores: labels, hasProvinceHeader: true)
-        }
-        #expect(reading([.district: 0.55, .maritalStatus: 0.5]).isKTP)
-        #expect(!reading([.district: 0.55, .name: 0.9]).isKTP)
-    }
-
-    @Test func aNIKThatLostDigitsToGlareStillMakesAKTPBesideBothHeaders() {
-        // A soft photo: no small label reads, and glare took four of the NIK's digits.
-        func reading(nik: String, regency: String) -> CardReading {
-            CardReading(
-                raw: [
-                    .nik: RawValue(text: nik, confidence: 0.4),
-                    .cityHeader: RawValue(text: regency, confidence: 0.6),
-                ],
-                valueBoxes: [:], labelScores: [.birth: 0.71, .nationality: 0.8], hasProvinceHeader: true)
-        }
-        #expect(reading(nik: ":817204 625200", regency: "KOTA TUAL").isKTP)
-        #expect(!reading(nik: ":817204 6252", regency: "KOTA TUAL").isKTP)
-        #expect(!reading(nik: ":817204 625200", regency: "DINAS PENDIDIKAN").isKTP)
-    }
-
-    @Test func aNIKThatLostDigitsToGlareStillMakesAKTPUnderTheProvinceBesideItsLabelAndTwoKTPLabels() {
-        // Glare took the regency line and four of the NIK's digits.
-        func reading(_ labels: [CardLabel: Double], nik: String = ": 527205450386- - i") -> CardReading {
-            CardReading(
-                raw: [.nik: RawValue(text: nik, confidence: 0.4), .cityHeader: RawValue(text: "r", confidence: 0.2)],
-                valueBoxes: [:], labelScores: labels, hasProvinceHeader: true)
-        }
-        let labels: [CardLabel: Double] = [.nik: 1, .rtRw: 0.6, .district: 0.78, .birth: 0.64]
-        #expect(reading(labels).isKTP)
-        #expect(!reading(labels, nik: ": 5272054503").isKTP)
-        #expect(!reading(labels.merging([.nik: 0.5]) { $1 }).isKTP)
-        #expect(!reading(labels.filter { $0.key != .district }).isKTP)
-    }
-
-    @Test func aFrameThatCutOffTheHeaderAndNIKLabelStillShowsAKTPByFourOfItsOwnLabels() {
-        func reading(_ labels: [CardLabel: Double], nik: String = ":3174054806048845") -> CardReading {
-            CardReading(
-                raw: [.nik: RawValue(text: nik, confidence: 0.8)], valueBoxes: [:], labelScores: labels,
-                hasProvinceHeader: false)
-        }
-        let four: [CardLabel: Double] = [.rtRw: 0.75, .district: 0.56, .nationality: 0.73, .validUntil: 0.77]
-        #expect(reading(four).isKTP)
-        #expect(!reading(four, nik: ":3174054806048").isKTP)
-        #expect(!reading(four.filter { $0.key != .district }.merging([.name: 0.9, .address: 0.9]) { $1 }).isKTP)
     }
 
     @Test func aDrivingLicenceIsNotAKTP() {
@@ -269,7 +218,7 @@ import Testing
             (320, [("No.", 30), ("SIM", 80), (":", 250), ("1234-5678-000001", 280)]),
         ]
         let reading = CardLayout.read(Self.words(licence), width: 1200, height: 757)
-        #expect(!reading.isKTP)
+        #expect(!DetectionModel.standard.accepts(reading.evidence))
     }
 
     @Test func groupsWordsIntoRowsByVerticalOverlap() {
@@ -301,57 +250,5 @@ import Testing
     @Test func aBirthplaceBeforeItsCommaStaysHoweverLikeALabelItReads() {
         #expect(CardLayout.strippingLabelRemnant("LAHAT, 01-04-1985", label: .birth) == "LAHAT, 01-04-1985")
         #expect(CardLayout.strippingLabelRemnant("LAHIR LAHAT, 01-04-1985", label: .birth) == "LAHAT, 01-04-1985")
-    }
-}
-
-@Suite struct DetectionTests {
-    static func reading(province: Bool, nikLabel: Double, nik: String, labels: [CardLabel: Double] = [:]) -> CardReading
-    {
-        var scores = labels
-        scores[.nik] = nikLabel
-        return CardReading(
-            raw: [.nik: RawValue(text: nik, confidence: 0.9)], valueBoxes: [:], labelScores: scores,
-            hasProvinceHeader: province)
-    }
-
-    @Test func aProvinceHeaderOverAValidNIKIsAKTPEvenWhenTheSmallLabelsAreIllegible() {
-        #expect(Self.reading(province: true, nikLabel: 1, nik: "3204054508900003").isKTP)
-    }
-
-    @Test func anInvalidOrShortNumberNeedsTheLabelsToo() {
-        #expect(!Self.reading(province: true, nikLabel: 1, nik: "3204059908900003").isKTP)
-        #expect(!Self.reading(province: true, nikLabel: 1, nik: "320405450890").isKTP)
-        #expect(!Self.reading(province: false, nikLabel: 1, nik: "3204054508900003").isKTP)
-    }
-
-    @Test func aProvinceHeaderOverARegencyLineAndAValidNIKIsAKTPWithoutAnyLabel() {
-        var card = Self.reading(province: true, nikLabel: 0, nik: "3204054508900003")
-        #expect(!card.isKTP)
-        card.raw[.cityHeader] = RawValue(text: "KABUPATEN BANDUNG", confidence: 0.8)
-        #expect(card.isKTP)
-        card.raw[.cityHeader] = RawValue(text: "UNIVERSITAS PADJADJARAN", confidence: 0.8)
-        #expect(!card.isKTP)
-    }
-
-    @Test func aValidNIKAmongSpecksReadAsDigitsCounts() {
-        #expect(Self.reading(province: true, nikLabel: 1, nik: "1 3204054508900003 2").isKTP)
-        #expect(!Self.reading(province: true, nikLabel: 1, nik: "1 3204059908900003 2").isKTP)
-    }
-
-    @Test func aReadingRecognisedAsAKTPIsPreferredThenTheOneWithMoreEvidence() {
-        let nik = "3204054508900003"
-        let ktp = Self.reading(province: true, nikLabel: 0, nik: nik, labels: [.district: 0.6, .rtRw: 0.6])
-        let labelsOnly = Self.reading(
-            province: false, nikLabel: 0.6, nik: "",
-            labels: [.name: 1, .address: 1, .birth: 1, .occupation: 1, .religion: 1, .district: 1])
-        #expect(ktp.isKTP && !labelsOnly.isKTP && labelsOnly.evidence > ktp.evidence)
-        #expect(CardReading.preferred(labelsOnly, ktp) == ktp)
-        #expect(CardReading.preferred(ktp, labelsOnly) == ktp)
-        let better = Self.reading(province: true, nikLabel: 1, nik: nik, labels: [.district: 0.6, .rtRw: 0.6])
-        #expect(CardReading.preferred(ktp, better) == better)
-    }
-
-    @Test func aBankCardNumberWithoutHeaderOrLabelIsNotAKTP() {
-        #expect(!Self.reading(province: false, nikLabel: 0.3, nik: "4111111111111111").isKTP)
     }
 }

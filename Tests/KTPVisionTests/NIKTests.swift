@@ -48,21 +48,6 @@ struct NIKTests {
         #expect(NIK("3171073002000001") == nil, "30 February never exists")
     }
 
-    @Test func birthDateTakesTheCenturyFromAHintOrThePivot() throws {
-        let nik = try NIK(validating: "3171071708900003")
-        #expect(nik.birthDate()?.formatted == "17-08-1990")
-        #expect(nik.birthDate(yearHint: 1990)?.formatted == "17-08-1990")
-        let young = try NIK(validating: "3171071708050003")
-        #expect(young.birthDate()?.formatted == "17-08-2005")
-        #expect(young.birthDate(yearHint: 1905)?.formatted == "17-08-1905")
-        #expect(young.birthDate(yearHint: 1990)?.formatted == "17-08-2005", "a hint with other digits is ignored")
-    }
-
-    @Test func leapDayOfYearZeroFallsBackToTheCenturyWhereItExists() throws {
-        let nik = try NIK(validating: "3171072902000001")
-        #expect(nik.birthDate(pivot: -1)?.formatted == "29-02-2000", "1900 was not a leap year")
-    }
-
     @Test func encodesComparesDayMonthAndTwoDigitYear() throws {
         let nik = try NIK(validating: "3171075708900004")
         #expect(nik.encodes(CardDate(day: 17, month: 8, year: 1990)!))

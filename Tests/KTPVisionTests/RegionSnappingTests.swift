@@ -26,11 +26,6 @@ struct RegionSnappingTests {
         FieldNormalizer(regions: try TestRegions.table()).normalize(raw)
     }
 
-    /// The warnings about regions; these cards print no birth date, so it is taken from the NIK.
-    func regionWarnings(_ card: NormalizedCard) -> [ValidationWarning.Code] {
-        card.warnings.map(\.code).filter { $0 != .birthDateCorrected }
-    }
-
     @Test func exactJakartaHeadersGiveThePrintedForms() throws {
         let result = try normalize(
             card(
@@ -40,7 +35,7 @@ struct RegionSnappingTests {
         #expect(result.fields[.city] == "JAKARTA PUSAT")
         #expect(result.fields[.district] == "TANAH ABANG")
         #expect(result.fields[.administrativeVillage] == "KEBON KACANG")
-        #expect(regionWarnings(result).isEmpty)
+        #expect(result.warnings.map(\.code).isEmpty)
         for key: FieldKey in [.state, .city, .district, .administrativeVillage] {
             #expect((result.confidence[key] ?? 0) >= 0.95)
         }
@@ -56,7 +51,7 @@ struct RegionSnappingTests {
         #expect(result.fields[.city] == "KABUPATEN BANDUNG")
         #expect(result.fields[.district] == "CILEUNYI")
         #expect(result.fields[.administrativeVillage] == "CINUNUK")
-        #expect(regionWarnings(result).isEmpty)
+        #expect(result.warnings.map(\.code).isEmpty)
         #expect((result.confidence[.city] ?? 1) < (result.confidence[.district] ?? 0) + 0.2)
     }
 
@@ -104,7 +99,7 @@ struct RegionSnappingTests {
     @Test func kotaAndKabupatenOfTheSameNameStayApart() throws {
         let result = try normalize(card(nik: Self.bandungNIK, province: "PROVINSI JAWA BARAT", city: "KOTA BANDUNG"))
         #expect(result.fields[.city] == "KOTA BANDUNG")
-        #expect(regionWarnings(result) == [.nikRegionMismatchesAddress])
+        #expect(result.warnings.map(\.code) == [.nikRegionMismatchesAddress])
     }
 
     @Test func confidentDifferentAddressIsKeptAndWarnedNotOverwritten() throws {
@@ -115,14 +110,14 @@ struct RegionSnappingTests {
                 city: "JAKARTA PUSAT", district: "MENTENG", village: "CIKINI"))
         #expect(result.fields[.district] == "MENTENG")
         #expect(result.fields[.administrativeVillage] == "CIKINI", "villages are searched under the printed district")
-        #expect(regionWarnings(result) == [.nikRegionMismatchesAddress])
+        #expect(result.warnings.map(\.code) == [.nikRegionMismatchesAddress])
     }
 
     @Test func clearlyDifferentUnknownNameIsKeptAsRead() throws {
         let result = try normalize(card(nik: Self.jakartaNIK, district: "SPESIMEN RAYA"))
         #expect(result.fields[.district] == "SPESIMEN RAYA")
         #expect((result.confidence[.district] ?? 1) <= 0.3)
-        #expect(regionWarnings(result) == [.nikRegionMismatchesAddress])
+        #expect(result.warnings.map(\.code) == [.nikRegionMismatchesAddress])
     }
 
     @Test func withoutANIKProvincesAndRegenciesSnapAgainstTheWholeTable() throws {
@@ -133,7 +128,7 @@ struct RegionSnappingTests {
         #expect(result.fields[.state] == "ACEH")
         #expect(result.fields[.city] == "KOTA BANDA ACEH")
         #expect(result.fields[.district] == "BAITURRAHMAN")
-        #expect(regionWarnings(result).isEmpty)
+        #expect(result.warnings.map(\.code).isEmpty)
     }
 
     @Test func withoutANIKOrProvinceTheCityIsSearchedAcrossAllRegencies() throws {
@@ -149,7 +144,7 @@ struct RegionSnappingTests {
         #expect(result.fields[.state] == "JAWA BARAT")
         #expect(result.fields[.city] == "KABUPATEN BANDUNG")
         #expect(result.fields[.district] == "CILEUNYI")
-        #expect(regionWarnings(result) == [.nikRegionUnknown])
+        #expect(result.warnings.map(\.code) == [.nikRegionUnknown])
     }
 
     @Test func administrativeRegencyIsPrintedAsKabupaten() throws {
@@ -160,7 +155,7 @@ struct RegionSnappingTests {
                 city: "KABUPATEN ADMINISTRASI KEPULAUAN SERIBU"))
         #expect(result.fields[.state] == "DKI JAKARTA")
         #expect(result.fields[.city] == "KABUPATEN KEPULAUAN SERIBU")
-        #expect(regionWarnings(result).isEmpty)
+        #expect(result.warnings.map(\.code).isEmpty)
     }
 
     @Test func fullJakartaProvinceNameSnapsToDKI() throws {
@@ -184,6 +179,6 @@ struct RegionSnappingTests {
         #expect(result.fields[.district] == "TANAH ABANG")
         #expect(result.fields[.administrativeVillage] == "KEBON KACANG")
         #expect(result.confidence[.district] == 0.9)
-        #expect(regionWarnings(result).isEmpty)
+        #expect(result.warnings.map(\.code).isEmpty)
     }
 }

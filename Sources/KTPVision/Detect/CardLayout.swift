@@ -5,6 +5,8 @@ public enum CardLayout {
     static let photoColumn = 0.70
     /// Below this a line is not taken for a label at all.
     static let minimumLabel = 0.45
+    /// A label read this well is taken as read even without its colon.
+    static let clearlyRead = 0.7
 
     public static func read(_ words: [OCRWord], width: Int, height: Int) -> CardReading {
         // The photo column's noise would drag rows out of line, so rows are built without it;
@@ -28,7 +30,7 @@ public enum CardLayout {
             if let end = colonEnd(of: row, label: match.label) {
                 colonEnds[index] = end
                 valueStarts.append((end, row.box.midY))
-            } else if match.similarity >= CardReading.seenLabel, row.words.count > match.label.wordCount {
+            } else if match.similarity >= clearlyRead, row.words.count > match.label.wordCount {
                 // A clearly read label without a colon: its value starts a colon's width further on.
                 let first = row.words[match.label.wordCount].box
                 valueStarts.append((first.x - first.height / 2, row.box.midY))

@@ -21,12 +21,6 @@ extension CardDate {
         return (date, substitutions)
     }
 
-    /// The four-digit year in a date that otherwise failed to parse, to pick the century
-    /// of a NIK's two-digit year.
-    static func yearHint(in text: some StringProtocol) -> Int? {
-        digitGroups(text).0.last { $0.count == 4 }.flatMap { Int($0) }.flatMap { years.contains($0) ? $0 : nil }
-    }
-
     /// Runs of digits (OCR confusions mapped), split at anything else.
     static func digitGroups(_ text: some StringProtocol) -> ([String], Int) {
         var groups: [String] = []

@@ -39,10 +39,8 @@ public struct FieldNormalizer: Sendable {
             sign: raw[.bloodSign]?.text.first)
 
         var printed = NIKResolver.Printed(
-            date: printedDate.date, dateReading: printedDate.reading,
-            yearHint: CardDate.yearHint(in: birth?.date ?? ""),
-            gender: Gender(rawValue: genderReading.value), genderReading: genderReading
-        )
+            date: printedDate.date, dateReading: printedDate.reading, gender: Gender(rawValue: genderReading.value),
+            genderReading: genderReading)
         if let regions {
             let snapper = RegionSnapper(table: regions)
             readings[.placeOfBirth] = readings[.placeOfBirth].map(snapper.snapBirthPlace)
@@ -54,13 +52,6 @@ public struct FieldNormalizer: Sendable {
                 guided: nil, parent: province.code)
             printed.provinceCode = province.code
             printed.regencyCode = regency.code
-            if let regencyCode = regency.code {
-                printed.districtCode =
-                    snapper.snap(
-                        raw[.district]?.text ?? "", ocr: raw[.district]?.confidence ?? 0, level: .district,
-                        guided: nil, parent: regencyCode
-                    ).code
-            }
         }
         let resolution = NIKResolver(regions: regions)
             .resolve(general: raw[.nik], digitsOnly: raw[.nikDigits], tieBreak: raw[.nikTieBreak], printed: printed)
@@ -76,14 +67,6 @@ public struct FieldNormalizer: Sendable {
         readings[.occupation] = ClosedVocabulary.occupation.read(raw[.occupation])
         readings[.nationality] = ClosedVocabulary.nationality.read(raw[.nationality])
         readings[.validUntil] = ValidUntilReader.read(raw[.validUntil])
-        if let nik = resolution.validNIK, let (birth, _) = CardDate.parse(resolution.dateOfBirth.value),
-            nik.encodes(birth),
-            let validUntil = readings[.validUntil], let repaired = ValidUntilReader.reconciled(validUntil, birth: birth)
-        {
-            readings[.validUntil] = repaired
-            warnings.append(
-                ValidationWarning(.validUntilCorrected, "a valid-until digit was repaired from the birth date"))
-        }
 
         let regionSlots: [(RegionLevel, RawSlot)] = [
             (.province, .provinceHeader), (.regency, .cityHeader), (.district, .district), (.village, .village),

@@ -64,19 +64,6 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible, CustomReflectabl
         date.day == birthDay && date.month == birthMonth && date.year % 100 == birthYearSuffix
     }
 
-    /// The full birth date, taking the century from `yearHint` when its last two digits agree,
-    /// otherwise reading years up to `pivot` as 20YY and the rest as 19YY.
-    public func birthDate(yearHint: Int? = nil, pivot: Int = 30) -> CardDate? {
-        if let yearHint, yearHint % 100 == birthYearSuffix,
-            let date = CardDate(day: birthDay, month: birthMonth, year: yearHint)
-        {
-            return date
-        }
-        let preferred = birthYearSuffix <= pivot ? 2000 : 1900
-        return CardDate(day: birthDay, month: birthMonth, year: preferred + birthYearSuffix)
-            ?? CardDate(day: birthDay, month: birthMonth, year: 3900 - preferred + birthYearSuffix)
-    }
-
     /// The `DDMMYY` digits a NIK would hold for this date and sex.
     public static func datePart(for date: CardDate, gender: Gender) -> String {
         CardDate.pad(date.day + gender.nikDayOffset, 2) + CardDate.pad(date.month, 2) + CardDate.pad(date.year % 100, 2)

@@ -3,14 +3,11 @@ extension NIKResolver {
     struct Printed: Sendable {
         var date: CardDate?
         var dateReading: FieldReading
-        var yearHint: Int?
         var gender: Gender?
         var genderReading: FieldReading
         /// The province and regency codes the card's header snapped to on its own, unguided by
         /// any NIK: the region digits' own cross-check.
         var provinceCode: String? = nil
         var regencyCode: String? = nil
-        /// The district the printed `Kecamatan` snapped to inside that regency.
-        var districtCode: String? = nil
     }
 }

@@ -71,9 +71,6 @@ public struct ValidationWarning: Sendable, Hashable, CustomStringConvertible {
         case nikRegionMismatchesAddress
         case nikBirthDateMismatch
         case nikGenderMismatch
-        case nikCorrected
-        case birthDateCorrected
-        case validUntilCorrected
         case invalidDate
     }
 

@@ -30,16 +30,4 @@ enum ValidUntilReader {
         // Neither a date nor the lifetime words: the contract has no other shape for this field.
         return .unread
     }
-
-    /// A dated card (issued before 2016, valid five years) expires on its holder's birthday. A
-    /// day and month one digit from a birth date that the NIK corroborates were misread: they are
-    /// taken from the birth date. Anything further apart is left as read.
-    static func reconciled(_ reading: FieldReading, birth: CardDate) -> FieldReading? {
-        // `prefix(5)` is the `DD-MM` of the formatted date.
-        guard let (date, _) = CardDate.parse(reading.value),
-            FuzzyMatcher.differingCharacters(date.formatted.prefix(5), birth.formatted.prefix(5)) == 1,
-            let repaired = CardDate(day: birth.day, month: birth.month, year: date.year)
-        else { return nil }
-        return FieldReading(value: repaired.formatted, confidence: reading.confidence * Confidence.repairFactor)
-    }
 }

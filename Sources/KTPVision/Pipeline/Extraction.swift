@@ -10,14 +10,20 @@ public struct Extraction: Sendable, Hashable {
     }
 
     public var outcome: Outcome
+    /// What the reading that decided the outcome showed of a KTP: what `ktp bench --calibrate` learns from.
+    public var evidence: CardEvidence
     public var quality: ImageQuality
     public var scores: QualityScores
     /// Where the card was found, in photo pixels; `nil` when the whole photo was read.
     public var quad: Quad?
     public var timings: StageTimings
 
-    public init(outcome: Outcome, quality: ImageQuality, scores: QualityScores, quad: Quad?, timings: StageTimings) {
+    public init(
+        outcome: Outcome, evidence: CardEvidence, quality: ImageQuality, scores: QualityScores, quad: Quad?,
+        timings: StageTimings
+    ) {
         self.outcome = outcome
+        self.evidence = evidence
         self.quality = quality
         self.scores = scores
         self.quad = quad

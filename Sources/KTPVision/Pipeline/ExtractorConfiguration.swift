@@ -11,6 +11,8 @@ public struct ExtractorConfiguration: Sendable {
     public var digitLanguages: String
     /// The PP-OCR models that find and read the card's lines; `nil` leaves every pass to Tesseract.
     public var models: PPOCRModels?
+    /// Decides whether a reading is a KTP.
+    public var detection = DetectionModel.standard
 
     public init(
         regions: RegionTable? = nil, thresholds: QualityThresholds = .calibrated, languages: String = "ind",

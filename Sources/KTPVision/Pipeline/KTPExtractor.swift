@@ -8,11 +8,11 @@ import KTPContract
 public final class KTPExtractor {
     /// The small copy the locator and colour measure work on.
     static let analysisWidth = 480
-    /// Below this the page is not worth a second pass per field.
-    static let rereadEvidence = 6.0
-    /// A KTP read with less than this (a clean card scores about 19; the large print alone about 8)
-    /// is read once more in the other preparation, whose fields may come out better.
-    static let convincingEvidence = 12.0
+    /// Below this detection probability the page is not worth a second pass per field.
+    static let rereadProbability = 0.1
+    /// A KTP read less surely than this is read once more, over the whole photo (and, with Tesseract, in the
+    /// other preparation), whose fields may come out better.
+    static let convincingProbability = 0.95
     /// Where the general pass saw a label but no value, a line read below this is noise, not print.
     static let unseenValueConfidence = 0.5
     /// Where the general pass saw nothing, a faint line is still worth reading for a closed
@@ -35,6 +35,7 @@ public final class KTPExtractor {
     private let lines: PPOCREngine?
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
+    private let detection: DetectionModel
     /// Receives each intermediate image by name (`card`, `ocr`, `sign`), for looking at what the engine saw.
     public var inspector: ((String, Raster) -> Void)?
 
@@ -44,6 +45,7 @@ public final class KTPExtractor {
         lines = try configuration.models.map { models throws(OCRError) in try PPOCREngine(models: models) }
         normalizer = FieldNormalizer(regions: configuration.regions)
         thresholds = configuration.thresholds
+        detection = configuration.detection
     }
 
     /// Runs every stage on the bytes of a JPEG or PNG photo.
@@ -68,24 +70,29 @@ public final class KTPExtractor {
         lap(\.quality)
 
         var reading = read(photo, card: card, located: quad != nil, quality: quality)
-        if !reading.isKTP, let lines {
+        if !isKTP(reading), let lines {
             // A photo taken sideways or upside down: its lines are read again the way they stand.
             for turns in Self.quarterTurns(of: (try? lines.detect(small)) ?? []) {
                 guard let turned = Raster(owning: pixRotateOrth(photo.pix, Int32(turns))) else { continue }
                 let located = locate(in: turned)
-                reading = CardReading.preferred(
+                reading = detection.preferred(
                     reading, read(turned, card: located.card, located: located.quad != nil, quality: quality))
-                if reading.isKTP { break }
+                if isKTP(reading) { break }
             }
         }
         lap(\.ocr)
 
-        guard reading.isKTP else {
-            return Extraction(outcome: .notDetected, quality: quality, scores: scores, quad: quad, timings: timings)
+        let evidence = reading.evidence
+        guard isKTP(reading) else {
+            return Extraction(
+                outcome: .notDetected, evidence: evidence, quality: quality, scores: scores, quad: quad,
+                timings: timings)
         }
         let normalized = normalizer.normalize(reading.raw)
         lap(\.parse)
-        return Extraction(outcome: .ktp(normalized), quality: quality, scores: scores, quad: quad, timings: timings)
+        return Extraction(
+            outcome: .ktp(normalized), evidence: evidence, quality: quality, scores: scores, quad: quad,
+            timings: timings)
     }
 
     /// The small copy the locator works on, the card's corners in `photo` when it found them, and the card: warped
@@ -105,17 +112,23 @@ public final class KTPExtractor {
             quality.blur && lines == nil ? (.sharpened, .plain) : (.plain, .sharpened)
         var reading = read(card, mode: usual, glare: quality.flashlight)
         // PP-OCR reads soft print as it is: steepened strokes and enlargement cost it lines, and time.
-        if lines == nil, !reading.isKTP || reading.evidence < Self.convincingEvidence {
+        if lines == nil, !isConvincing(reading) {
             // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
             // one preparation read too poorly to trust its fields.
-            reading = CardReading.preferred(reading, read(card, mode: other, glare: quality.flashlight))
+            reading = detection.preferred(reading, read(card, mode: other, glare: quality.flashlight))
         }
-        if !reading.isKTP || reading.evidence < Self.convincingEvidence, located {
+        if !isConvincing(reading), located {
             // The locator may have framed the wrong thing, or cut off the labels; the whole photo
             // gets one more look.
-            reading = CardReading.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
+            reading = detection.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
         }
         return reading
+    }
+
+    private func isKTP(_ reading: CardReading) -> Bool { detection.accepts(reading.evidence) }
+
+    private func isConvincing(_ reading: CardReading) -> Bool {
+        detection.probability(reading.evidence) >= Self.convincingProbability
     }
 
     /// The quarter turns (clockwise, for `pixRotateOrth`) worth trying on a photo whose text was not read as a
@@ -151,11 +164,11 @@ public final class KTPExtractor {
             guard let level = Raster(owning: rotated) else { break }
             words = generalWords(level, thresholding: thresholding)
             let levelReading = CardLayout.read(words, width: level.width, height: level.height)
-            if levelReading.isKTP || !reading.isKTP { (prepared, reading) = (level, levelReading) }
+            if isKTP(levelReading) || !isKTP(reading) { (prepared, reading) = (level, levelReading) }
         }
         inspector?("card", card)
         inspector?("ocr", prepared)
-        guard reading.evidence >= Self.rereadEvidence else { return reading }
+        guard detection.probability(reading.evidence) >= Self.rereadProbability else { return reading }
         let regions = reading.valueBoxes.mapValues { $0.clamped(width: prepared.width, height: prepared.height) }
         let values = valueLines(prepared, regions: regions.filter { $0.key != .nik })
         for (slot, region) in regions {
