@@ -24,7 +24,7 @@ public enum CardRenderer {
 
         let layout = CardGeometry.of(style.layout)
         let ink = style.ink
-        let fields = identity.fields
+        let fields = identity.printedFields
         let (dx, dy, size) = (style.shiftX, style.shiftY, style.sizeScale)
         var lines: [FieldKey: [PixelRect]] = [:]
         var variants = identity.printedVariants

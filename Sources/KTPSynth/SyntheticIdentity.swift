@@ -4,7 +4,7 @@ import KTPVision
 /// A fictional person whose every printed value agrees: the NIK encodes the district, birth date
 /// and gender that the card prints, and the region names come from the real region table.
 public struct SyntheticIdentity: Sendable, Hashable {
-    /// The seventeen values as the card prints them (and as the contract expects them back).
+    /// The seventeen values as the contract expects them back: as printed, in upper case.
     public var fields: KTPFields
     public var birthDate: CalendarDate
     public var isFemale: Bool
@@ -20,6 +20,17 @@ public struct SyntheticIdentity: Sendable, Hashable {
     public var issueDate: CalendarDate
     /// Which printed variants the values show (`mixed-case`, `older-spelling`, `long-name`, …), for truth.
     public var printedVariants: [String] = []
+
+    /// The fields a mixed-case card prints in mixed case.
+    static let mixedCaseKeys: Set<FieldKey> = [.gender, .religion, .maritalStatus, .occupation]
+
+    /// The values as the card prints them: ``fields``, but in mixed case where the card prints so.
+    public var printedFields: KTPFields {
+        guard printedVariants.contains("mixed-case") else { return fields }
+        var printed = fields
+        for key in Self.mixedCaseKeys { printed[key] = IdentityLexicon.mixedCase(fields[key]) }
+        return printed
+    }
 
     /// The year ages are counted to; fixed so identities do not change with the clock.
     static let referenceYear = 2025
@@ -72,10 +83,8 @@ public struct SyntheticIdentity: Sendable, Hashable {
             fields[.validUntil] = IdentityLexicon.lifetime
         }
         if rng.chance(0.08) {
-            // Some offices print the closed fields in mixed case; the truth is what is printed.
-            for key in [FieldKey.gender, .religion, .maritalStatus, .occupation] {
-                fields[key] = IdentityLexicon.mixedCase(fields[key])
-            }
+            // Some offices print the closed fields in mixed case (``printedFields``); the contract's values are
+            // upper case all the same.
             variants.append("mixed-case")
         }
         return SyntheticIdentity(

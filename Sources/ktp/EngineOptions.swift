@@ -25,6 +25,8 @@ struct EngineOptions: ParsableArguments {
         guard recognizer == .ppocr else { return ExtractorConfiguration(regions: table) }
         var settings = PPOCRConfiguration()
         settings.modelDirectory = models.map { URL(fileURLWithPath: $0) }
+        if let side = ProcessInfo.processInfo.environment["X_DETSIDE"].flatMap(Int.init) { settings.detectionLongSide = side }
+        if let b = ProcessInfo.processInfo.environment["X_BATCH"].flatMap(Int.init) { settings.recognitionBatch = b }
         do {
             return ExtractorConfiguration(regions: table, models: try PPOCRModels(configuration: settings))
         } catch {

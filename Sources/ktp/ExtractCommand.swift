@@ -27,8 +27,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() async throws {
-        let bytes = try PhotoFile.read(photo)
+        // The models first: a missing or damaged one is a start-up error whatever the photo.
         let extractor = try KTPExtractor(configuration: try engine.configuration())
+        let bytes = try PhotoFile.read(photo)
         if let inspect {
             try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)
             var pass = 0

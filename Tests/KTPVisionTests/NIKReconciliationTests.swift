@@ -52,6 +52,14 @@ struct NIKReconciliationTests {
         #expect(result.warnings.isEmpty)
     }
 
+    @Test func anOlderSpellingOfTheSexIsKeptAndStillCrossChecked() throws {
+        let result = try normalize(card(nik: Self.female, digits: Self.female, gender: "WANITA Gol. Darah : A"))
+        #expect(result.fields[.gender] == "WANITA")
+        #expect(result.warnings.isEmpty)
+        let male = try normalize(card(nik: Self.male, digits: Self.male, gender: "WANITA"))
+        #expect(male.warnings.map(\.code) == [.nikGenderMismatch])
+    }
+
     @Test func digitsPassWinsWhenTheGeneralPassHasAnUnreadableCharacter() throws {
         let result = try normalize(card(nik: "31710717X8900003", digits: Self.male))
         #expect(result.fields[.nik] == Self.male)

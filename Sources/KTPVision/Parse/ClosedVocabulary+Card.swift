@@ -22,7 +22,7 @@ extension ClosedVocabulary {
 
     static let gender = ClosedVocabulary(
         Vocabulary.genders,
-        aliases: ["LAKI": "LAKI-LAKI", "PRIA": "LAKI-LAKI", "WANITA": "PEREMPUAN"],
+        aliases: ["PRIA": "LAKI-LAKI", "WANITA": "PEREMPUAN"],
         labels: ["JENIS KELAMIN", "KELAMIN"],
         minimumSimilarity: 0.7,
         exhaustive: true

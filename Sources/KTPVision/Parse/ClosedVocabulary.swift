@@ -2,7 +2,8 @@
 /// values, snapped with a ``FuzzyMatcher``.
 struct ClosedVocabulary: Sendable {
     let values: [String]
-    /// Variant spelling → the list's value: `KATHOLIK` → `KATOLIK`.
+    /// Variant spellings some cards print → the list's value they mean: `KATHOLIK` → `KATOLIK`. A reading is
+    /// returned in the spelling it matched, as printed; ``canonical(_:)`` gives the value it means.
     let aliases: [String: String]
     let labels: [String]
     let matcher: FuzzyMatcher
@@ -68,7 +69,7 @@ struct ClosedVocabulary: Sendable {
         guard FuzzyMatcher.key(text).count >= 3 else { return nil }
         var similarities: [String: Double] = [:]
         for spelling in spellings {
-            let value = aliases[spelling] ?? spelling
+            let value = canonical(spelling)
             similarities[value] = max(similarities[value] ?? 0, FuzzyMatcher.similarity(text, spelling))
         }
         let ranked = similarities.sorted { $0.value > $1.value }
@@ -78,11 +79,14 @@ struct ClosedVocabulary: Sendable {
         return first.key
     }
 
+    /// The list's value a printed spelling means.
+    func canonical(_ spelling: String) -> String { aliases[spelling] ?? spelling }
+
     private func reading(_ hit: FuzzyMatch, ocr: Double, factor: Double) -> FieldReading {
-        let value = aliases[hit.value] ?? hit.value
-        if rare.contains(value), let usual, hit.similarity < 1 || ocr < Self.rareConfidence {
+        if rare.contains(canonical(hit.value)), let usual, hit.similarity < 1 || ocr < Self.rareConfidence {
             return FieldReading(value: usual, confidence: Confidence.unmatched(ocr: ocr))
         }
-        return FieldReading(value: value, confidence: Confidence.snapped(ocr: ocr, similarity: hit.similarity) * factor)
+        let confidence = Confidence.snapped(ocr: ocr, similarity: hit.similarity) * factor
+        return FieldReading(value: hit.value, confidence: confidence)
     }
 }

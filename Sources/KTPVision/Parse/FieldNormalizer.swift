@@ -39,7 +39,8 @@ public struct FieldNormalizer: Sendable {
             sign: raw[.bloodSign]?.text.first)
 
         var printed = NIKResolver.Printed(
-            date: printedDate.date, dateReading: printedDate.reading, gender: Gender(rawValue: genderReading.value),
+            date: printedDate.date, dateReading: printedDate.reading,
+            gender: Gender(rawValue: ClosedVocabulary.gender.canonical(genderReading.value)),
             genderReading: genderReading)
         if let regions {
             let snapper = RegionSnapper(table: regions)

@@ -2,6 +2,15 @@ import CTesseract
 import Foundation
 import KTPContract
 
+enum X {
+    static let env = ProcessInfo.processInfo.environment
+    static let noReread = env["X_NO_REREAD"] != nil
+    static let noTessNIK = env["X_NO_TESS_NIK"] != nil
+    static let noTessRTRW = env["X_NO_TESS_RTRW"] != nil
+    static let noWhole = env["X_NO_WHOLE"] != nil
+    static let noLoose = env["X_NO_LOOSE"] != nil
+}
+
 /// The engine for one worker thread: decode, quality, locate and rectify, read, detect, parse.
 ///
 /// Not `Sendable`: it owns Tesseract handles. Use ``ExtractorPool`` to share work across threads.
@@ -117,7 +126,7 @@ public final class KTPExtractor {
             // one preparation read too poorly to trust its fields.
             reading = detection.preferred(reading, read(card, mode: other, glare: quality.flashlight))
         }
-        if !isConvincing(reading), located {
+        if !X.noWhole, !isConvincing(reading), located {
             // The locator may have framed the wrong thing, or cut off the labels; the whole photo
             // gets one more look.
             reading = detection.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
@@ -170,9 +179,10 @@ public final class KTPExtractor {
         inspector?("ocr", prepared)
         guard detection.probability(reading.evidence) >= Self.rereadProbability else { return reading }
         let regions = reading.valueBoxes.mapValues { $0.clamped(width: prepared.width, height: prepared.height) }
-        let values = valueLines(prepared, regions: regions.filter { $0.key != .nik })
+        let values = X.noReread ? [:] : valueLines(prepared, regions: regions.filter { $0.key != .nik })
         for (slot, region) in regions {
             if slot == .nik {
+                if X.noTessNIK { continue }
                 let digits = readNIKDigits(in: prepared, region: region, glare: glare, general: reading.raw[.nik])
                 reading.raw[.nikDigits] = digits.first
                 reading.raw[.nikTieBreak] = digits.tieBreak
@@ -189,7 +199,7 @@ public final class KTPExtractor {
                 .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
             reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
         }
-        if let box = reading.valueBoxes[.rtRw], !RTRWReader.readsSlash(reading.raw[.rtRw]) {
+        if !X.noTessRTRW, let box = reading.valueBoxes[.rtRw], !RTRWReader.readsSlash(reading.raw[.rtRw]) {
             // Blur turns `008/005` into letters (`OB`, `NG DI`) for the general model; its alphabet
             // here is what the field can hold. A general reading with its slash read is kept anyway.
             let region = box.clamped(width: prepared.width, height: prepared.height)
