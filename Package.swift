@@ -41,11 +41,15 @@ let package = Package(
         // The contract's types: fields, quality flags, error codes and result bodies.
         .target(name: "KTPContract", swiftSettings: strict),
 
+        // Rate limiting as values with the time passed in: the SDK's poller and the service's per-application
+        // limits spend the same token bucket.
+        .target(name: "KTPRate", swiftSettings: strict),
+
         // The SDK core: the client of any contract server, the ledger, the tracker and reprocessing.
         .target(
             name: "KTP",
             dependencies: [
-                "KTPContract",
+                "KTPContract", "KTPRate",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -79,7 +83,7 @@ let package = Package(
         .target(
             name: "KTPServer",
             dependencies: [
-                "KTPContract", "KTPVision",
+                "KTPContract", "KTPRate", "KTPVision",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -120,7 +124,7 @@ let package = Package(
             name: "ktp",
             dependencies: [
                 "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPDashboard", "KTPTerminal",
-                "KTPLoad",
+                "KTPLoad", "KTPRate",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,10 +136,11 @@ let package = Package(
         // and where the region table is.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "KTPContractTests", dependencies: ["KTPContract"], swiftSettings: strict),
+        .testTarget(name: "KTPRateTests", dependencies: ["KTPRate"], swiftSettings: strict),
         .testTarget(
             name: "KTPTests",
             dependencies: [
-                "KTP", "KTPServer", "KTPVision", "TestSupport",
+                "KTP", "KTPRate", "KTPServer", "KTPVision", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -145,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "KTPServerTests",
             dependencies: [
-                "KTPServer", "TestSupport", "KTPLoad",
+                "KTPServer", "KTPRate", "TestSupport", "KTPLoad",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

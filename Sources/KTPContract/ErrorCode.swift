@@ -14,6 +14,8 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable, Error 
     case invalidPayloadReferenceIDNotFound = "INVALID_PAYLOAD_REFERENCE_ID_NOT_FOUND"
     case failOn1 = "FAIL_ON_1"
     case ktpNotDetected = "KTP_NOT_DETECTED"
+    /// The application's rate limit was exceeded; the answer's `Retry-After` says when to come back (ours).
+    case tooManyRequests = "TOO_MANY_REQUESTS"
     case internalServerError = "INTERNAL_SERVER_ERROR"
     /// A missing or wrong `App-ID`/`API-Key` pair (ours).
     case unauthorized = "UNAUTHORIZED"
@@ -35,6 +37,7 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable, Error 
         case .invalidPayloadReferenceIDNotFound: "no such reference_id"
         case .failOn1: "the photo failed quality validation"
         case .ktpNotDetected: "no KTP was found in the photo"
+        case .tooManyRequests: "the application's rate limit was exceeded; wait Retry-After seconds"
         case .internalServerError: "the server failed; retry or reprocess"
         case .unauthorized: "the App-ID and API-Key pair was missing or wrong"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import KTPRate
 import NIOCore
 import Logging
 import ServiceLifecycle
@@ -21,6 +22,8 @@ public struct ExtractionServer: Sendable {
     public var limits = ConnectionLimits()
     /// The longest an image URL may take to fetch (the contract's 15 s).
     public var imageFetchTimeout: Duration = .seconds(15)
+    /// Submits per application, by App-ID; an application not named here is not limited.
+    public var rateLimits: [String: RequestRate] = [:]
     public var logger: Logger
 
     public init(
@@ -52,7 +55,7 @@ public struct ExtractionServer: Sendable {
         }
         ExtractionAPI(
             apps: store, jobs: store, validator: SubmitValidator(allowsInsecureURLs: allowsInsecureURLs),
-            metrics: metrics, fetcher: fetcher, logger: logger
+            metrics: metrics, fetcher: fetcher, rateLimiter: ApplicationRateLimiter(rateLimits), logger: logger
         ).addRoutes(to: router)
         let limits = self.limits
         let perAddress = AddressConnections(limit: limits.connectionsPerAddress)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KTPRate
 import KTPServer
 import KTPVision
 import Logging
@@ -22,6 +23,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("app"), help: "An application, ID:KEY[:live|testing|sandbox[:QUOTA]]. Repeatable.")
     var apps: [AppArgument] = []
 
+    @Option(
+        name: .customLong("rate-limit"),
+        help: ArgumentHelp(
+            """
+            An application's submit rate, ID=COUNT/s or ID=COUNT/m: COUNT at once, then COUNT a second (or a \
+            minute); over it, 429 TOO_MANY_REQUESTS with Retry-After. Repeatable. Default: no limit.
+            """,
+            valueName: "id=rate"))
+    var rateLimits: [RateLimitArgument] = []
+
     @Option(help: "Worker threads running the engine. Default: one per core.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
@@ -41,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        _ = try RateLimitArgument.rates(rateLimits)
     }
 
     func run() async throws {
@@ -54,15 +66,21 @@ struct ServeCommand: AsyncParsableCommand {
             try await store.save(created.clientApp)
             Diagnostics.say("created application \(created.id) (live); its API key, shown only now: \(created.key)")
         }
+        let rates = try RateLimitArgument.rates(rateLimits)
+        let known = Set(try await store.applications().map(\.id))
+        if let unknown = rates.keys.sorted().first(where: { !known.contains($0) }) {
+            throw CLIError("--rate-limit names \(unknown), which is not an application here (see --app)")
+        }
         let configuration = try engine.configuration()
         let workers = self.workers
         // OCR threads yield the CPU to the accept path (see LowerPriority).
         let pool = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
-        let server = ExtractionServer(
+        var server = ExtractionServer(
             store: store, engine: pool, host: host, port: port, workers: workers,
             allowsInsecureURLs: allowInsecureURLs, imageRetention: retainImages?.duration,
             resultRetention: retainResults?.duration, logger: logger
         )
+        server.rateLimits = rates
         let host = self.host
         try await server.run { port in
             Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(path))")

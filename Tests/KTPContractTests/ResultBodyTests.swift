@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func everyErrorCodeHasAnOperatorExplanation() {
-        #expect(ErrorCode.allCases.count == 16)
+        #expect(ErrorCode.allCases.count == 17)
         #expect(ErrorCode.allCases.allSatisfy { !$0.explanation.isEmpty })
         #expect(ErrorCode(rawValue: "FAIL_ON_1") == .failOn1)
     }

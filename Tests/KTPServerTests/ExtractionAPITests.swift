@@ -15,7 +15,7 @@ import Testing
 
     struct Harness {
         let temporary: TemporaryStore
-        let server: ExtractionServer
+        var server: ExtractionServer
 
         init(engine: any Extracting = UnusedEngine()) async throws {
             temporary = try TemporaryStore()

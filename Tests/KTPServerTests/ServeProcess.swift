@@ -10,15 +10,15 @@ struct ServeProcess {
     let process: Process
     let port: Int
 
-    /// Starts `ktp serve` with the application `serve:secret` and waits for the line that names
-    /// its port.
-    static func start(database: String, workers: Int) async throws -> ServeProcess {
+    /// Starts `ktp serve` with the application `serve:secret` (and `arguments`) and waits for the
+    /// line that names its port.
+    static func start(database: String, workers: Int, arguments: [String] = []) async throws -> ServeProcess {
         let process = Process()
         let ktp: URL = try #require(ChildProcess.ktp, "build ktp first (make test does)")
         process.executableURL = ktp
         process.arguments = [
             "serve", "--port", "0", "--database", database, "--app", "serve:secret", "--workers", "\(workers)",
-        ]
+        ] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

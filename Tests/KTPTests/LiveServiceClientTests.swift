@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import Foundation
+import KTPRate
 import KTPVision
+import NIOCore
 import Testing
 @testable import KTP
 
@@ -76,5 +79,25 @@ import Testing
         for client in [client, other] { try await client.shutdown() }
         await service.stop()
         engine.shutdown()
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRateLimitedSubmitWaitsRetryAfterAndThenSucceeds() async throws {
+        let service = try await LiveService.start(rateLimits: ["box-app": RequestRate(count: 1, per: .second)])
+        let impatient = service.client("box-app", configuration: .init(retry: RetryPolicy(maxRetries: 0)))
+        _ = try await impatient.submit(.sandboxCode("KTP"))
+        let refused = await #expect(throws: KTPError.self) { _ = try await impatient.submit(.sandboxCode("KTP")) }
+        #expect(refused?.code == .contract(.tooManyRequests))
+        #expect(refused?.httpStatus == 429)
+        let patient = service.client("box-app")
+        let accepted = try await patient.submit(.sandboxCode("KTP"))
+        #expect(accepted.status == .processing)
+        let metrics = try await HTTPClient.shared.get(url: service.baseURL.absoluteString + "/metrics").get()
+        let text = String(buffer: metrics.body ?? ByteBuffer())
+        #expect(
+            text.contains(#"ktp_http_requests_total{route="submit",code="429"} 2"#),
+            "the patient client was refused once, waited the Retry-After, and its second attempt went through")
+        for client in [impatient, patient] { try await client.shutdown() }
+        await service.stop()
     }
 }

@@ -160,18 +160,6 @@ import Testing
         #expect((1...7).map(schedule.delay(afterPolls:)).map { $0.components.seconds } == [1, 2, 4, 8, 16, 30, 30])
     }
 
-    @Test func theTokenBucketSpendsItsBurstThenWaitsOneIntervalPerToken() {
-        let start = ContinuousClock.now
-        var bucket = TokenBucket(rate: 4, burst: 2, now: start)
-        #expect(bucket.reserve(at: start) == .zero)
-        #expect(bucket.reserve(at: start) == .zero)
-        #expect(bucket.reserve(at: start) == .milliseconds(250))
-        #expect(bucket.reserve(at: start) == .milliseconds(500))
-        #expect(bucket.reserve(at: start + .seconds(10)) == .zero, "refilled, but never above the burst")
-        #expect(bucket.reserve(at: start + .seconds(10)) == .zero)
-        #expect(bucket.reserve(at: start + .seconds(10)) == .milliseconds(250))
-    }
-
     @Test func basicCredentialsAcceptOnlyTheExactAppPair() {
         let header = BasicCredentials.header(appID: "app-1")
         #expect(header == "Basic " + Data("app-1:app-1".utf8).base64EncodedString())

@@ -17,6 +17,7 @@ extension ErrorCode {
         case .invalidPayloadReferenceIDNotFound: "check the reference_id: it was never submitted here"
         case .failOn1: "retake the photo sharp, bright and without glare; or v (validate_quality off), then r"
         case .ktpNotDetected: "check the photo shows a whole KTP, flat and in focus; retake it if not"
+        case .tooManyRequests: "the service's rate limit refused it: press r once fewer photos are being sent"
         case .internalServerError: "press r to reprocess; if it fails again, check the server's log"
         case .unauthorized: "check the App-ID and API-Key of the submitting application"
         }

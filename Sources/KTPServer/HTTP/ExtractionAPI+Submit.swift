@@ -6,6 +6,7 @@ extension ExtractionAPI {
     func submit(_ request: Request) async throws -> Response {
         let body = try await Self.body(of: request)
         let app = try await authenticate(request)
+        try rateLimiter.admit(app.id)
         let submit = try validator.validate(body: body).get()
         let isSandbox = app.mode == .sandbox
         if isSandbox, let id = submit.referenceID, let error = Sandbox.submitReferenceID(id) { throw error }

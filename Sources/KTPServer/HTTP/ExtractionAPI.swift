@@ -21,6 +21,8 @@ public struct ExtractionAPI: Sendable {
     public var metrics: ServiceMetrics
     /// Fetches `image` URLs; without one, a URL is refused as unfetchable.
     public var fetcher: ImageFetcher?
+    /// Refuses an application's submits over its rate, right after authentication.
+    public var rateLimiter: ApplicationRateLimiter
     public var logger: Logger
     /// How long the rest of a body over ``maxBodyBytes`` may take to discard before the
     /// connection closes (ours: 10 s).
@@ -28,14 +30,15 @@ public struct ExtractionAPI: Sendable {
 
     public init(
         apps: any ApplicationStore, jobs: any JobStore & CallbackStore, validator: SubmitValidator,
-        metrics: ServiceMetrics,
-        fetcher: ImageFetcher?, logger: Logger
+        metrics: ServiceMetrics, fetcher: ImageFetcher?,
+        rateLimiter: ApplicationRateLimiter = ApplicationRateLimiter([:]), logger: Logger
     ) {
         self.apps = apps
         self.jobs = jobs
         self.validator = validator
         self.metrics = metrics
         self.fetcher = fetcher
+        self.rateLimiter = rateLimiter
         self.logger = logger
     }
 
@@ -66,7 +69,9 @@ public struct ExtractionAPI: Sendable {
         } catch let oversized as OversizedBody {
             response = await refuseOversized(oversized)
         } catch let error as ContractError {
-            response = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
+            var answer = Self.json(ErrorBody(message: error.message, errorCode: error.code), status: error.status)
+            if let seconds = error.retryAfter { answer.headers[.retryAfter] = String(seconds) }
+            response = answer
         } catch {
             logger.error("unexpected failure", metadata: ["error": "\(error)"])
             response = Self.json(

@@ -6,11 +6,14 @@ public struct ContractError: Error, Sendable, Hashable, CustomStringConvertible 
     public let status: Int
     /// The human text of the error body.
     public let message: String
+    /// Whole seconds for the answer's `Retry-After` header, when the client should come back later.
+    public let retryAfter: Int?
 
-    public init(_ code: ErrorCode, status: Int = 400, _ message: String) {
+    public init(_ code: ErrorCode, status: Int = 400, _ message: String, retryAfter: Int? = nil) {
         self.code = code
         self.status = status
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public var description: String { "\(status) \(code.rawValue): \(message)" }

@@ -1,5 +1,6 @@
 import Foundation
 import KTP
+import KTPRate
 import KTPServer
 import KTPVision
 import Logging
@@ -21,19 +22,24 @@ struct LiveService {
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    static func start(engine: (any Extracting)? = nil, workers: Int = 1) async throws -> LiveService {
+    static func start(
+        engine: (any Extracting)? = nil, workers: Int = 1, rateLimits: [String: RequestRate] = [:]
+    ) async throws -> LiveService {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-sdk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory.appendingPathComponent("service.sqlite").path)
         try await store.save(ClientApp(id: "live-app", key: "live-key", mode: .live))
         try await store.save(ClientApp(id: "other-app", key: "other-key", mode: .live))
         try await store.save(ClientApp(id: "box-app", key: "box-key", mode: .sandbox))
-        let server = ExtractionServer(
+        var server = ExtractionServer(
             store: store, engine: engine ?? NoEngine(), port: 0, workers: workers, allowsInsecureURLs: true,
             logger: logger)
+        server.rateLimits = rateLimits
         let (ports, portSignal) = AsyncStream.makeStream(of: Int.self)
         let (requests, shutdown) = AsyncStream.makeStream(of: Void.self)
-        let running = Task { try await server.run(onRunning: { portSignal.yield($0) }, shutdownRequests: requests) }
+        let running = Task { [server] in
+            try await server.run(onRunning: { portSignal.yield($0) }, shutdownRequests: requests)
+        }
         var port = 0
         for await bound in ports {
             port = bound
