@@ -134,7 +134,9 @@ let package = Package(
 
         // What several test targets share: running `ktp` and other programs without blocking the test's threads,
         // and where the region table is.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "KTPContractTests", dependencies: ["KTPContract"], swiftSettings: strict),
         .testTarget(name: "KTPRateTests", dependencies: ["KTPRate"], swiftSettings: strict),
         .testTarget(

@@ -43,7 +43,7 @@ struct AppArgument: ExpressibleByArgument {
     static var defaultValueDescription: String { "ID:KEY[:MODE[:QUOTA]]" }
 }
 
-/// A duration such as `90s`, `30m`, `12h` or `7d`.
+/// A duration such as `90s`, `30m`, `12h` or `7d`, or `0`.
 struct DurationArgument: ExpressibleByArgument {
     var duration: Duration
 
@@ -51,9 +51,16 @@ struct DurationArgument: ExpressibleByArgument {
         self.duration = duration
     }
 
-    var defaultValueDescription: String { "\(duration.components.seconds)s" }
+    var defaultValueDescription: String {
+        let seconds = duration.components.seconds
+        return seconds > 0 && seconds % 86_400 == 0 ? "\(seconds / 86_400)d" : "\(seconds)s"
+    }
 
     init?(argument: String) {
+        if argument == "0" {
+            duration = .zero
+            return
+        }
         guard let unit = argument.last, let value = Int(argument.dropLast()), value >= 0 else { return nil }
         let seconds: Int
         switch unit {

@@ -76,18 +76,19 @@ struct Connection {
     }
 
     /// Who may reprocess, by application: this client's, plus the embedded sandbox application's.
-    func submitters(keepPhotos: Duration? = nil) -> [String: Submitter] {
-        var submitters = [client.appID: Submitter(client: client, ledger: ledger, keepPhotos: keepPhotos)]
+    func submitters(photoRetention: PhotoRetention) -> [String: Submitter] {
+        var submitters = [client.appID: Submitter(client: client, ledger: ledger, photoRetention: photoRetention)]
         if let sandbox {
-            submitters[sandbox.appID] = Submitter(client: sandbox, ledger: ledger, keepPhotos: keepPhotos)
+            submitters[sandbox.appID] = Submitter(client: sandbox, ledger: ledger, photoRetention: photoRetention)
         }
         return submitters
     }
 
     /// What the dashboard acts through: reprocessing, and a tracker for each application.
-    func dashboardService(keepPhotos: Duration? = nil) -> DashboardService {
+    func dashboardService(photoRetention: PhotoRetention) -> DashboardService {
         let trackers = [client, sandbox].compactMap { $0 }.map { Tracker(client: $0, ledger: ledger) }
-        return DashboardService(api: client.api, submitters: submitters(keepPhotos: keepPhotos), trackers: trackers)
+        return DashboardService(
+            api: client.api, submitters: submitters(photoRetention: photoRetention), trackers: trackers)
     }
 
     /// Runs `body`, then closes this connection however `body` ends.

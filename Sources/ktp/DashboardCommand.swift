@@ -16,6 +16,7 @@ struct DashboardCommand: AsyncParsableCommand {
     var refresh = 1
 
     @OptionGroup var themes: ThemeOptions
+    @OptionGroup(title: "Photo retention (of reprocessed submissions)") var photoRetention: PhotoRetentionOptions
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -27,9 +28,10 @@ struct DashboardCommand: AsyncParsableCommand {
         let ledger = try connection.ledger.open()
         // The screen paints while the service starts; the header says so.
         let connecting = Task { [connection] in try await connection.connect(ledger: ledger) }
+        let retention = photoRetention.retention
         try await Connection.closing(connecting) {
             try await DashboardRuntime(
-                ledger: ledger, service: { try await connecting.value.dashboardService() },
+                ledger: ledger, service: { try await connecting.value.dashboardService(photoRetention: retention) },
                 appID: connection.resolvedAppID, readOnly: readOnly, theme: theme,
                 themeDirectories: themes.directories, refresh: .seconds(refresh)
             ).run()

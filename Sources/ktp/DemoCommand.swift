@@ -35,11 +35,12 @@ struct DemoCommand: AsyncParsableCommand {
         let connecting = Task { [regions] in
             try await Connection.embedded(in: directory, ledger: ledger, regions: regions)
         }
-        let keepPhotos = Duration.seconds(86_400)
+        // A day of every photo, successes too: the demo's point is to try r and v on any row.
+        let photoRetention = PhotoRetention(failed: .seconds(86_400), succeeded: .seconds(86_400))
         let feeding = Task {
             let opened = try await connecting.value
             try await Task.sleep(for: .milliseconds(800))
-            let submitters = opened.submitters(keepPhotos: keepPhotos)
+            let submitters = opened.submitters(photoRetention: photoRetention)
             let live = submitters[opened.client.appID]
             for (index, file) in files.enumerated() {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
@@ -54,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         defer { feeding.cancel() }
         let runtime = DashboardRuntime(
-            ledger: ledger, service: { try await connecting.value.dashboardService(keepPhotos: keepPhotos) },
+            ledger: ledger, service: { try await connecting.value.dashboardService(photoRetention: photoRetention) },
             appID: EmbeddedService.appID, readOnly: false, theme: theme, themeDirectories: themes.directories)
         try await Connection.closing(connecting) { try await runtime.run() }
     }

@@ -20,6 +20,7 @@ struct ReprocessCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Turn validate_quality on (or off) for the new submissions.")
     var validateQuality: Bool?
 
+    @OptionGroup(title: "Photo retention") var photoRetention: PhotoRetentionOptions
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -34,7 +35,8 @@ struct ReprocessCommand: AsyncParsableCommand {
     }
 
     private func reprocess(_ opened: Connection) async throws {
-        let submitter = Submitter(client: opened.client, ledger: opened.ledger, keepPhotos: nil)
+        let submitter = Submitter(
+            client: opened.client, ledger: opened.ledger, photoRetention: photoRetention.retention)
         var originals: [Submission] = []
         if failed {
             originals = try await opened.ledger.submissions(matching: LedgerFilter(state: .failed, errorCode: error))

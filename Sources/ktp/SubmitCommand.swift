@@ -31,8 +31,7 @@ struct SubmitCommand: AsyncParsableCommand {
     @Flag(help: "Print the ledger entries as JSON.")
     var json = false
 
-    @Option(help: "Keep the photos this long for reprocessing (e.g. 7d). Default: keep none.")
-    var keepPhotos: DurationArgument?
+    @OptionGroup(title: "Photo retention") var photoRetention: PhotoRetentionOptions
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -65,7 +64,8 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             callbackTarget = receiver.url
         }
-        let submitter = Submitter(client: opened.client, ledger: opened.ledger, keepPhotos: keepPhotos?.duration)
+        let submitter = Submitter(
+            client: opened.client, ledger: opened.ledger, photoRetention: photoRetention.retention)
         var entries: [Submission] = []
         var unreadable = 0
         for (index, photo) in photos.enumerated() {

@@ -3,39 +3,16 @@ import Foundation
 import HummingbirdTesting
 import KTPVision
 import Logging
-import Synchronization
 import Testing
+import TestSupport
 @testable import KTPServer
 
 /// Everything the service logs through a real extraction, callback included, read back: no
 /// record may carry the card's full NIK or full name.
 @Suite struct LogMaskingTests {
-    /// Every record, as the text a log sink would receive: message, metadata and error.
-    final class Capture: Sendable {
-        let lines = Mutex<[String]>([])
-    }
-
-    struct CapturingHandler: LogHandler {
-        let capture: Capture
-        var logLevel: Logger.Level = .trace
-        var metadata: Logger.Metadata = [:]
-        var metadataProvider: Logger.MetadataProvider?
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            let line = "\(event.level) \(event.message) \(merged) \(event.error.map { "\($0)" } ?? "")"
-            capture.lines.withLock { $0.append(line) }
-        }
-    }
-
     @Test func noLogRecordCarriesTheFullNIKOrName() async throws {
-        let capture = Capture()
-        let logger = Logger(label: "ktp.test") { _ in CapturingHandler(capture: capture) }
+        let capture = LogCapture()
+        let logger = capture.logger(label: "ktp.test")
         let temporary = try TemporaryStore()
         try await temporary.store.save(ClientApp(id: "app-live", key: "live-key", mode: .live))
         let engine = try ExtractorPool(
@@ -93,7 +70,7 @@ import Testing
         let nik = try #require(read.1)
         let name = try #require(read.2)
         #expect(nik.count == 16 && name.count >= 3, "the photo must be read for this test to mean anything")
-        let lines = capture.lines.withLock { $0 }
+        let lines = capture.recorded
         // The records that would carry personal data if anything did.
         for message in ["accepted", "job done", "callback attempt"] {
             #expect(lines.contains { $0.contains(message) }, "no '\(message)' record")

@@ -13,11 +13,12 @@ import Testing
     }
 
     static func new(
-        _ reference: String, api: String = "http://api.test", photo: [UInt8]? = nil, keptUntil: Date? = nil
+        _ reference: String, api: String = "http://api.test", photo: [UInt8]? = nil,
+        retention: PhotoRetention = PhotoRetention()
     ) -> NewSubmission {
         NewSubmission(
             api: api, appID: "app", referenceID: reference, options: SubmitOptions(referenceID: reference),
-            photoSHA256: photo.map { _ in "sha-\(reference)" }, keptPhoto: photo, keptUntil: keptUntil)
+            photoSHA256: photo.map { _ in "sha-\(reference)" }, keptPhoto: photo, photoRetention: retention)
     }
 
     static func success(
@@ -38,8 +39,13 @@ import Testing
         _ = try await first.insert(Self.new("keep-001"))
         let reopened = try temporary.open()
         #expect(try await reopened.submissions().map(\.referenceID) == ["keep-001"])
-        let applied = try await reopened.pool.read { db in try Ledger.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1: submissions, events and photos", "v2: summary columns"])
+        let applied = try await reopened.pool.read { db in
+            try Ledger.migrator(photos: reopened.photos).appliedMigrations(db)
+        }
+        #expect(
+            applied == [
+                "v1: submissions, events and photos", "v2: summary columns", "v3: photos in files, kept by outcome",
+            ])
         let journal = try await reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
@@ -50,7 +56,8 @@ import Testing
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: temporary.path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let old = try DatabasePool(path: temporary.path)
-        try Ledger.migrator.migrate(old, upTo: "v1: submissions, events and photos")
+        let photos = try PhotoFolder(path: PhotoFolder.path(forLedgerAt: temporary.path))
+        try Ledger.migrator(photos: photos).migrate(old, upTo: "v1: submissions, events and photos")
         let body = String(decoding: try ResultBody.makeEncoder().encode(Self.success("old-0001")), as: UTF8.self)
         try await old.write { db in
             try db.execute(
@@ -237,21 +244,19 @@ import Testing
             "the lease ran out, and a submit whose answer was never recorded is polled after 30 s")
     }
 
-    @Test func keptPhotosAreReadableUntilTheyExpireAndThenPurged() async throws {
+    @Test func aCancelledTaskDoesNothingAndSaysItWasCancelled() async throws {
         let temporary = Temporary()
         defer { temporary.remove() }
         let ledger = try temporary.open()
-        let now = Date()
-        let entry = try await ledger.insert(
-            Self.new("photo-001", photo: [9, 8, 7], keptUntil: now.addingTimeInterval(60)), now: now)
-        _ = try await ledger.insert(Self.new("photo-002", photo: [1], keptUntil: now.addingTimeInterval(600)), now: now)
-        let sha = try #require(entry.photoSHA256)
-        #expect(try await ledger.photo(sha256: sha, now: now) == [9, 8, 7])
-        #expect(try await ledger.purgePhotos(now: now) == 0)
-        #expect(try await ledger.photo(sha256: sha, now: now.addingTimeInterval(120)) == nil)
-        #expect(try await ledger.purgePhotos(now: now.addingTimeInterval(120)) == 1)
-        #expect(try await ledger.photo(sha256: sha, now: now) == nil, "purged, not just hidden")
-        #expect(try await ledger.photo(sha256: "sha-photo-002", now: now.addingTimeInterval(120)) == [1])
+        let (gate, _) = AsyncStream.makeStream(of: Void.self)
+        let purging = Task {
+            // Waits until cancelled: the purge then starts in a cancelled task, whatever the scheduling.
+            for await _ in gate {}
+            return try await ledger.purgePhotos()
+        }
+        purging.cancel()
+        let thrown = await #expect(throws: LedgerError.self) { try await purging.value }
+        #expect(thrown?.code == .cancelled, "not a database failure")
     }
 
     @Test func reprocessNumbersCountOnlyTheSameRoot() async throws {

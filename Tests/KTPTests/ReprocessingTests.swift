@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import KTP
 
-/// Reprocessing against the real service: new ids from the root, the lineage both ways, kept photos only.
+/// Reprocessing against the real service: new ids from the root, the lineage both ways, photos kept by default.
 @Suite struct ReprocessingTests {
     @Test func aReprocessingCountsFromTheRootAndRecordsTheLineageBothWays() async throws {
         let service = try await LiveService.start()
@@ -32,21 +32,22 @@ import Testing
         await service.stop()
     }
 
-    @Test func aPhotoThatWasNotKeptCannotBeReprocessedAndAKeptOneCan() async throws {
+    @Test func aFailedSubmissionIsReprocessedFromItsKeptPhotoByDefaultAndNotWithoutRetention() async throws {
         let service = try await LiveService.start()
         let client = service.client()
         let ledger = try service.ledger()
-        let photo = Photo.file(Fixtures.path("0010-negative-student_id.jpg"))
-        let forgotten = try await Submitter(client: client, ledger: ledger).submit(photo)
+        // Refused at submit (not an image): failed at once, as a plain `ktp submit` records it.
+        let failed = try await Submitter(client: client, ledger: ledger).submit(.bytes(Array("not a photo".utf8)))
+        #expect(failed.state == .failed)
+        let again = try await Submitter(client: client, ledger: ledger).reprocess(failed)
+        #expect(again.reprocessOf == failed.referenceID)
+        #expect(again.photoSHA256 == failed.photoSHA256, "the same bytes went again")
+        let unkept = try await Submitter(client: client, ledger: ledger, photoRetention: .none)
+            .submit(.bytes(Array("not a photo either".utf8)))
         let thrown = await #expect(throws: LedgerError.self) {
-            _ = try await Submitter(client: client, ledger: ledger).reprocess(forgotten)
+            _ = try await Submitter(client: client, ledger: ledger).reprocess(unkept)
         }
         #expect(thrown?.code == .photoNotKept)
-        let keeping = Submitter(client: client, ledger: ledger, keepPhotos: .seconds(3600))
-        let kept = try await keeping.submit(photo)
-        let again = try await Submitter(client: client, ledger: ledger).reprocess(kept)
-        #expect(again.state == .pending)
-        #expect(again.photoSHA256 == kept.photoSHA256)
         try await client.shutdown()
         await service.stop()
     }

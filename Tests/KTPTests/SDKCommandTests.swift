@@ -24,6 +24,7 @@ import Testing
         let submitted = try await Self.ktp(
             ["submit", "sandbox:KTP_F", "sandbox:NO_KTP_DETECTED", "sandbox:NOPE", "--callback", "--json"] + connection)
         #expect(submitted.status == 0)
+        #expect(!submitted.errors.contains("purge"), "\(submitted.errors)")
         let entries = Self.json(submitted.output)
         #expect(entries.map { $0["state"] as? String } == ["complete", "failed", "failed"])
         #expect(entries.map { $0["error_code"] as? String } == [nil, "KTP_NOT_DETECTED", "INVALID_SANDBOX_CODE"])
@@ -48,6 +49,46 @@ import Testing
         #expect(reprocessed.status == 0)
         #expect(reprocessed.output.contains("-r1"))
         #expect(try await Self.ktp(["reprocess", "--failed", reference] + connection).status == 2, "one or the other")
+        await service.stop()
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aPlainSubmitKeepsAFailedPhotoSoReprocessingWorksAndNothingWarnsOnExit() async throws {
+        let service = try await LiveService.start()
+        let ledger = service.directory.appendingPathComponent("cli-ledger.sqlite").path
+        let connection = [
+            "--api", service.baseURL.absoluteString, "--app-id", "live-app", "--api-key", "live-key",
+            "--ledger", ledger,
+        ]
+        // Not an image: the service refuses it at submit, so it fails at once.
+        let junk = service.directory.appendingPathComponent("not-a-photo.jpg").path
+        try Data("not a photo".utf8).write(to: URL(fileURLWithPath: junk))
+        let submitted = try await Self.ktp(["submit", junk, "--json"] + connection)
+        #expect(submitted.status == 0)
+        #expect(Self.json(submitted.output).first?["error_code"] as? String == "INVALID_PAYLOAD_IMAGE_FORMAT")
+        let photos = PhotoFolder.path(forLedgerAt: ledger)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: photos)
+        #expect(kept.count == 1)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: photos)[.posixPermissions] as? Int
+        let file = photos + "/" + (kept.first ?? "")
+        let fileMode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700 && fileMode == 0o600)
+
+        let reprocessed = try await Self.ktp(["reprocess", "--failed"] + connection)
+        #expect(reprocessed.status == 0, "\(reprocessed.errors)")
+        #expect(reprocessed.output.contains("-r1"))
+        for outcome in [submitted, reprocessed] {
+            #expect(!outcome.errors.contains("warning"), "\(outcome.errors)")
+            #expect(!outcome.errors.contains("purge"), "\(outcome.errors)")
+        }
+
+        let other = service.directory.appendingPathComponent("also-not-a-photo.jpg").path
+        try Data("also not a photo".utf8).write(to: URL(fileURLWithPath: other))
+        let unkept = try await Self.ktp(["submit", other, "--keep-photos", "0", "--json"] + connection)
+        let reference = try #require(Self.json(unkept.output).first?["reference_id"] as? String)
+        let refused = try await Self.ktp(["reprocess", reference] + connection)
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("no longer kept"))
         await service.stop()
     }
 

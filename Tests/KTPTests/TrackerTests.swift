@@ -2,9 +2,10 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import Testing
+import TestSupport
 @testable import KTP
 
-/// The tracker against the real service: callbacks, polls, their races, restarts and the rate limit.
+/// The tracker against the real service: callbacks, polls, their races, restarts, the rate limit and photo purges.
 @Suite struct TrackerTests {
     static func freePort() throws -> Int {
         let listener = try DroppingListener()
@@ -158,6 +159,58 @@ import Testing
     @Test func pollScheduleDoublesFromOneSecondUpToThirty() {
         let schedule = PollSchedule()
         #expect((1...7).map(schedule.delay(afterPolls:)).map { $0.components.seconds } == [1, 2, 4, 8, 16, 30, 30])
+    }
+
+    @Test func photosPastTheirRetentionArePurgedOnTheTrackersSchedule() async throws {
+        let service = try await LiveService.start()
+        let ledger = try service.ledger()
+        let client = service.client("box-app")
+        let tracker = Tracker(
+            client: client, ledger: ledger,
+            configuration: .init(
+                pollSchedule: PollSchedule(first: .seconds(600)), photoPurgeInterval: .milliseconds(100)))
+        let running = Task { try await tracker.run() }
+        let entry = try await ledger.insert(
+            NewSubmission(
+                api: client.api, appID: "box-app", referenceID: "purge-0001", options: SubmitOptions(),
+                photoSHA256: "sha-purge-0001", keptPhoto: [1], photoRetention: PhotoRetention(failed: .seconds(1))))
+        let failed = ResultBody(
+            errorCode: .ktpNotDetected, data: ExtractionResult(referenceID: "purge-0001", status: .failed))
+        try await ledger.recordPoll(entry.id, outcome: .success(failed), nextPollAt: Date())
+        let file = ledger.photos.path + "/sha-purge-0001"
+        #expect(FileManager.default.fileExists(atPath: file), "kept for its second after the failure")
+        #expect(try await eventually(timeout: .seconds(20)) { !FileManager.default.fileExists(atPath: file) })
+        running.cancel()
+        _ = await running.result
+        try await client.shutdown()
+        await service.stop()
+    }
+
+    @Test func aPurgeCancelledWithTheTrackerIsNotReportedAsAFailure() async throws {
+        let temporary = LedgerTests.Temporary()
+        defer { temporary.remove() }
+        let ledger = try temporary.open()
+        let client = KTPClient(baseURL: URL(string: "http://127.0.0.1:9")!, appID: "app", apiKey: "key")
+        let capture = LogCapture()
+        let tracker = Tracker(client: client, ledger: ledger, logger: capture.logger(label: "ktp.tracker"))
+        // The ledger's writer is held, so that the purge is waiting for it when the tracker stops.
+        let release = DispatchSemaphore(value: 0)
+        let (held, holding) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            try await ledger.pool.write { _ in
+                holding.yield()
+                release.wait()
+            }
+        }
+        for await _ in held { break }
+        let housekeeping = Task { await tracker.purgePhotosOnSchedule() }
+        #expect(try await eventually { capture.recorded.contains { $0.contains("purging") } })
+        housekeeping.cancel()
+        release.signal()
+        await housekeeping.value
+        try await holder.value
+        #expect(capture.recorded.filter { !$0.hasPrefix("debug") } == [])
+        try await client.shutdown()
     }
 
     @Test func basicCredentialsAcceptOnlyTheExactAppPair() {

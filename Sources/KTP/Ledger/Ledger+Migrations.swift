@@ -1,7 +1,9 @@
+import Foundation
 import GRDB
 
 extension Ledger {
-    static var migrator: DatabaseMigrator {
+    /// The ledger's migrations; a migration that moves kept photos writes them into `photos`.
+    static func migrator(photos: PhotoFolder) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: submissions, events and photos") { db in
             try db.execute(
@@ -61,6 +63,31 @@ extension Ledger {
                     sql: "UPDATE submission SET quality = ?, processing_seconds = ? WHERE id = ?",
                     arguments: [summary.quality?.conditionCode, summary.processingTime, summary.id])
             }
+        }
+        migrator.registerMigration("v3: photos in files, kept by outcome") { db in
+            // What a submission's photo is kept for after it ends, in seconds; pending ones keep theirs.
+            try db.execute(
+                sql: """
+                    ALTER TABLE submission ADD COLUMN keep_photo_failed DOUBLE NOT NULL DEFAULT 0;
+                    ALTER TABLE submission ADD COLUMN keep_photo_succeeded DOUBLE NOT NULL DEFAULT 0;
+                    CREATE INDEX submission_photo ON submission (photo_sha256) WHERE photo_sha256 IS NOT NULL;
+                    """)
+            // Photos kept before move out of the file, each still kept until its old expiry.
+            let kept = try Row.fetchAll(db, sql: "SELECT sha256, bytes, expires_at FROM photo")
+            for row in kept {
+                let sha: String = row["sha256"]
+                let bytes: Data = row["bytes"]
+                try photos.store([UInt8](bytes), sha256: sha)
+                try db.execute(
+                    sql: """
+                        UPDATE submission SET
+                            keep_photo_failed = MAX(0, ? - COALESCE(completed_at, submitted_at)),
+                            keep_photo_succeeded = MAX(0, ? - COALESCE(completed_at, submitted_at))
+                        WHERE photo_sha256 = ?
+                        """,
+                    arguments: [row["expires_at"] as Double, row["expires_at"] as Double, sha])
+            }
+            try db.execute(sql: "DROP TABLE photo")
         }
         return migrator
     }

@@ -107,13 +107,11 @@ extension Ledger {
         }
     }
 
-    /// The kept bytes of a photo, if retention kept them and they have not expired.
+    /// The kept bytes of a photo, while a submission keeps it (see ``PhotoRetention``), even if the purge has not
+    /// run since its time ended.
     public func photo(sha256: String, now: Date = Date()) async throws(LedgerError) -> [UInt8]? {
-        try await read { db in
-            try Data.fetchOne(
-                db, sql: "SELECT bytes FROM photo WHERE sha256 = ? AND expires_at >= ?",
-                arguments: [sha256, now.timeIntervalSince1970]
-            ).map { [UInt8]($0) }
+        try await read { [photos] db in
+            try Self.isPhotoKept(db, sha256: sha256, now: now) ? try photos.load(sha256: sha256) : nil
         }
     }
 

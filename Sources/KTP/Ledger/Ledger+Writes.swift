@@ -4,7 +4,7 @@ import GRDB
 extension Ledger {
     /// Records a submission before it is sent, so that no answer, callback or crash can outrun it.
     public func insert(_ new: NewSubmission, now: Date = Date()) async throws(LedgerError) -> Submission {
-        try await write { db in
+        try await write { [photos] db in
             let existing = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM submission WHERE api = ? AND app_id = ? AND reference_id = ?",
                 arguments: [new.api, new.appID, new.referenceID])
@@ -14,22 +14,21 @@ extension Ledger {
             try db.execute(
                 sql: """
                     INSERT INTO submission (api, app_id, reference_id, photo_sha256, photo_url, options, state,
-                        submitted_at, updated_at, reprocess_of, next_poll_at, revision)
-                    VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+                        submitted_at, updated_at, reprocess_of, next_poll_at, revision, keep_photo_failed,
+                        keep_photo_succeeded)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     new.api, new.appID, new.referenceID, new.photoSHA256, new.photoURL, Self.encode(new.options),
                     now.timeIntervalSince1970, now.timeIntervalSince1970, new.reprocessOf,
                     now.timeIntervalSince1970 + Self.unansweredPollDelay, try Self.nextRevision(db),
+                    new.photoRetention.failedSeconds, new.photoRetention.succeededSeconds,
                 ])
             let id = db.lastInsertedRowID
-            if let bytes = new.keptPhoto, let sha = new.photoSHA256, let until = new.keptUntil {
-                try db.execute(
-                    sql: """
-                        INSERT INTO photo (sha256, bytes, expires_at) VALUES (?, ?, ?)
-                        ON CONFLICT (sha256) DO UPDATE SET expires_at = MAX(expires_at, excluded.expires_at)
-                        """,
-                    arguments: [sha, Data(bytes), until.timeIntervalSince1970])
+            // Written inside the transaction: a purge in another process, which holds the same write lock,
+            // cannot see the file without the pending submission that keeps it.
+            if let bytes = new.keptPhoto, let sha = new.photoSHA256, new.photoRetention.keepsPhotos {
+                try photos.store(bytes, sha256: sha)
             }
             if let parent = new.reprocessOf,
                 let parentID = try Int64.fetchOne(
@@ -55,7 +54,7 @@ extension Ledger {
     public func recordSubmit(
         _ id: Int64, outcome: Result<Acceptance, KTPError>, now: Date = Date()
     ) async throws(LedgerError) {
-        try await write { db in
+        try await write { [photos] db in
             switch outcome {
             case .success(let acceptance):
                 let note = acceptance.confirmedAfterRetry ? "accepted (confirmed after a retry)" : "accepted"
@@ -70,6 +69,7 @@ extension Ledger {
                 sql: "UPDATE submission SET next_poll_at = ? WHERE id = ? AND state = 'pending'",
                 arguments: [now.timeIntervalSince1970 + 1, id])
             try Self.touch(db, id: id, now: now)
+            try Self.releasePhoto(db, of: id, in: photos, now: now)
         }
     }
 
@@ -77,7 +77,7 @@ extension Ledger {
     public func recordPoll(
         _ id: Int64, outcome: Result<ResultBody, KTPError>, nextPollAt: Date, now: Date = Date()
     ) async throws(LedgerError) {
-        try await write { db in
+        try await write { [photos] db in
             guard let current = try Self.submission(db, id: id), !current.state.isTerminal else { return }
             try db.execute(
                 sql: "UPDATE submission SET poll_count = poll_count + 1, next_poll_at = ? WHERE id = ?",
@@ -93,6 +93,7 @@ extension Ledger {
                 }
             }
             try Self.touch(db, id: id, now: now)
+            try Self.releasePhoto(db, of: id, in: photos, now: now)
         }
     }
 
@@ -102,7 +103,7 @@ extension Ledger {
     public func recordCallback(
         _ body: ResultBody, api: String, appID: String, now: Date = Date()
     ) async throws(LedgerError) -> Bool {
-        try await write { db in
+        try await write { [photos] db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM submission WHERE api = ? AND app_id = ? AND reference_id = ?",
                 arguments: [api, appID, body.data.referenceID])
@@ -114,6 +115,7 @@ extension Ledger {
             try Self.addEvent(db, id: current.id, .callbackReceived, body.data.status.rawValue, now: now)
             if !current.state.isTerminal { try Self.apply(db, body, to: current, now: now) }
             try Self.touch(db, id: current.id, now: now)
+            try Self.releasePhoto(db, of: current.id, in: photos, now: now)
             return true
         }
     }
@@ -150,13 +152,44 @@ extension Ledger {
         }
     }
 
-    /// Deletes kept photos past their time; returns how many went.
+    /// Deletes the kept photos that no submission keeps any more (see ``PhotoRetention``); returns how many
+    /// went. The tracker runs it on a schedule.
     @discardableResult
     public func purgePhotos(now: Date = Date()) async throws(LedgerError) -> Int {
-        try await write { db in
-            try db.execute(sql: "DELETE FROM photo WHERE expires_at < ?", arguments: [now.timeIntervalSince1970])
-            return db.changesCount
+        try await write { [photos] db in
+            var removed = 0
+            for sha in try photos.names() {
+                guard try !Self.isPhotoKept(db, sha256: sha, now: now) else { continue }
+                try photos.remove(sha256: sha)
+                removed += 1
+            }
+            return removed
         }
+    }
+
+    /// Whether a submission still keeps the photo `sha256`: one pending, or one ended within its retention.
+    static func isPhotoKept(_ db: Database, sha256: String, now: Date) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT 1 FROM submission WHERE photo_sha256 = ? AND (
+                    state = 'pending'
+                    OR (state = 'failed' AND completed_at + keep_photo_failed > ?)
+                    OR (state = 'complete' AND completed_at + keep_photo_succeeded > ?))
+                LIMIT 1
+                """,
+            arguments: [sha256, now.timeIntervalSince1970, now.timeIntervalSince1970]) == true
+    }
+
+    /// Deletes the photo of submission `id` at once when it has ended and nothing keeps the photo: a success's,
+    /// unless its retention says otherwise.
+    static func releasePhoto(_ db: Database, of id: Int64, in photos: PhotoFolder, now: Date) throws {
+        guard
+            let sha = try String.fetchOne(
+                db, sql: "SELECT photo_sha256 FROM submission WHERE id = ? AND state != 'pending'", arguments: [id]),
+            try !isPhotoKept(db, sha256: sha, now: now)
+        else { return }
+        try photos.remove(sha256: sha)
     }
 
     static func apply(_ db: Database, _ body: ResultBody, to current: Submission, now: Date) throws {

@@ -7,10 +7,14 @@ import GRDB
 public final class Ledger: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// The photos kept for reprocessing, beside the file (see ``PhotoRetention``).
+    public let photos: PhotoFolder
 
     /// Opens (creating folders and file if needed) and migrates the ledger at `path`.
     public init(path: String) throws(LedgerError) {
         self.path = path
+        let photos = try PhotoFolder(path: PhotoFolder.path(forLedgerAt: path))
+        self.photos = photos
         do {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -18,7 +22,9 @@ public final class Ledger: Sendable {
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try Self.migrator(photos: photos).migrate(pool)
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw LedgerError(.database, "cannot open the ledger at \(path): \(error)")
         }
@@ -44,6 +50,8 @@ public final class Ledger: Sendable {
             return try await pool.write(body)
         } catch let error as LedgerError {
             throw error
+        } catch is CancellationError {
+            throw LedgerError(.cancelled, "cancelled: nothing was done")
         } catch {
             throw LedgerError(.database, "\(error)")
         }
@@ -54,6 +62,8 @@ public final class Ledger: Sendable {
             return try await pool.read(body)
         } catch let error as LedgerError {
             throw error
+        } catch is CancellationError {
+            throw LedgerError(.cancelled, "cancelled: nothing was done")
         } catch {
             throw LedgerError(.database, "\(error)")
         }

@@ -6,8 +6,12 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The API and application already have a submission with this reference_id.
         case duplicate
         case notFound
-        /// Reprocessing needs the photo, and it was not kept (see `keepPhotos`).
+        /// Reprocessing needs the photo, and it was not kept or its retention ended (see ``PhotoRetention``).
         case photoNotKept
+        /// A kept photo's file could not be written, read or deleted.
+        case photoFile
+        /// The task was cancelled; nothing was done.
+        case cancelled
     }
 
     public var code: Code

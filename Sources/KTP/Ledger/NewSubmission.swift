@@ -9,13 +9,14 @@ public struct NewSubmission: Sendable, Hashable {
     public var photoSHA256: String?
     public var photoURL: String?
     public var reprocessOf: String?
-    /// The photo's bytes, kept until `keptUntil` for reprocessing; `nil` keeps nothing.
+    /// The photo's bytes, kept for reprocessing as `photoRetention` says; `nil` keeps nothing.
     public var keptPhoto: [UInt8]?
-    public var keptUntil: Date?
+    public var photoRetention: PhotoRetention
 
     public init(
         api: String, appID: String, referenceID: String, options: SubmitOptions, photoSHA256: String? = nil,
-        photoURL: String? = nil, reprocessOf: String? = nil, keptPhoto: [UInt8]? = nil, keptUntil: Date? = nil
+        photoURL: String? = nil, reprocessOf: String? = nil, keptPhoto: [UInt8]? = nil,
+        photoRetention: PhotoRetention = PhotoRetention()
     ) {
         self.api = api
         self.appID = appID
@@ -25,6 +26,6 @@ public struct NewSubmission: Sendable, Hashable {
         self.photoURL = photoURL
         self.reprocessOf = reprocessOf
         self.keptPhoto = keptPhoto
-        self.keptUntil = keptUntil
+        self.photoRetention = photoRetention
     }
 }

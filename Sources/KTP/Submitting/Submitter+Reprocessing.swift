@@ -15,7 +15,8 @@ extension Submitter {
             photo = .bytes(bytes)
         } else {
             throw LedgerError(
-                .photoNotKept, "the photo of \(original.referenceID) was not kept; submit with --keep-photos")
+                .photoNotKept,
+                "the photo of \(original.referenceID) is no longer kept (photo retention: --keep-photos)")
         }
         var options = original.options
         if let validateQuality {

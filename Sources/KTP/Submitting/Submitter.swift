@@ -8,13 +8,14 @@ import Foundation
 public struct Submitter: Sendable {
     public let client: KTPClient
     public let ledger: Ledger
-    /// How long photos are kept for reprocessing; `nil` keeps none.
-    public var keepPhotos: Duration?
+    /// How long the ledger keeps each photo for reprocessing: by default until it succeeds, and seven days
+    /// after a failure.
+    public var photoRetention: PhotoRetention
 
-    public init(client: KTPClient, ledger: Ledger, keepPhotos: Duration? = nil) {
+    public init(client: KTPClient, ledger: Ledger, photoRetention: PhotoRetention = PhotoRetention()) {
         self.client = client
         self.ledger = ledger
-        self.keepPhotos = keepPhotos
+        self.photoRetention = photoRetention
     }
 
     /// Submits one photo and returns its ledger entry after the server's answer.
@@ -32,14 +33,11 @@ public struct Submitter: Sendable {
         var photoURL: String?
         if case .url(let text) = photo { photoURL = text }
         if case .sandboxCode(let text) = photo { photoURL = text }
-        let now = Date()
         let entry = try await ledger.insert(
             NewSubmission(
                 api: client.api, appID: client.appID, referenceID: referenceID, options: options,
-                photoSHA256: digest, photoURL: photoURL, reprocessOf: reprocessOf,
-                keptPhoto: keepPhotos == nil ? nil : bytes,
-                keptUntil: keepPhotos.map { now.addingTimeInterval(Double($0.components.seconds)) }),
-            now: now)
+                photoSHA256: digest, photoURL: photoURL, reprocessOf: reprocessOf, keptPhoto: bytes,
+                photoRetention: photoRetention))
         let image = try photo.wireValue()
         let outcome: Result<Acceptance, KTPError>
         do {

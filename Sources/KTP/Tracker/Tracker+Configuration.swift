@@ -7,15 +7,18 @@ extension Tracker {
         public var pollsPerSecond: Double
         /// How often the ledger is checked for changes and due polls.
         public var watchInterval: Duration
+        /// How often photos past their retention are deleted (see ``Ledger/purgePhotos(now:)``).
+        public var photoPurgeInterval: Duration
 
         public init(
             receiver: Receiver? = nil, pollSchedule: PollSchedule = PollSchedule(), pollsPerSecond: Double = 5,
-            watchInterval: Duration = .milliseconds(250)
+            watchInterval: Duration = .milliseconds(250), photoPurgeInterval: Duration = .seconds(60)
         ) {
             self.receiver = receiver
             self.pollSchedule = pollSchedule
             self.pollsPerSecond = pollsPerSecond
             self.watchInterval = watchInterval
+            self.photoPurgeInterval = photoPurgeInterval
         }
     }
 

@@ -20,21 +20,27 @@ public struct Tracker: Sendable {
         self.logger = logger
     }
 
-    /// Runs the poller, and the callback receiver when configured, until cancelled; purges expired
-    /// photos once a minute meanwhile.
+    /// Runs the poller, and the callback receiver when configured, until cancelled; purges the photos no
+    /// submission keeps any more on a schedule meanwhile, and returns only once that has stopped too.
     /// `onReceiverRunning` gets the receiver's bound port (useful with port 0).
     public func run(onReceiverRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let housekeeping = Task { await purgePhotosOnSchedule() }
+        do {
+            try await track(onReceiverRunning: onReceiverRunning)
+        } catch {
+            housekeeping.cancel()
+            await housekeeping.value
+            throw error
+        }
+        housekeeping.cancel()
+        await housekeeping.value
+    }
+
+    private func track(onReceiverRunning: @escaping @Sendable (Int) async -> Void) async throws {
         let poller = Poller(
             client: client, ledger: ledger, schedule: configuration.pollSchedule,
             limiter: RateLimiter(perSecond: configuration.pollsPerSecond, burst: configuration.pollsPerSecond),
             idleInterval: configuration.watchInterval, logger: logger)
-        let housekeeping = Task { [ledger, logger] in
-            while !Task.isCancelled {
-                do { try await ledger.purgePhotos() } catch { logger.warning("photo purge failed: \(error)") }
-                try await Task.sleep(for: .seconds(60))
-            }
-        }
-        defer { housekeeping.cancel() }
         guard let receiver = configuration.receiver else { return try await poller.run() }
         let application = CallbackReceiver(ledger: ledger, api: client.api, appID: client.appID, logger: logger)
             .application(host: receiver.host, port: receiver.port, onRunning: onReceiverRunning)
