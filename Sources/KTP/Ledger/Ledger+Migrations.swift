@@ -72,7 +72,7 @@ extension Ledger {
                     ALTER TABLE submission ADD COLUMN keep_photo_succeeded DOUBLE NOT NULL DEFAULT 0;
                     CREATE INDEX submission_photo ON submission (photo_sha256) WHERE photo_sha256 IS NOT NULL;
                     """)
-            // Photos kept before move out of the file, each still kept until its old expiry.
+            // Photos kept inside the database move out into files, each kept until its old expiry.
             let kept = try Row.fetchAll(db, sql: "SELECT sha256, bytes, expires_at FROM photo")
             for row in kept {
                 let sha: String = row["sha256"]
