@@ -139,6 +139,11 @@ struct ClosedFieldTests {
         #expect(card.fields[.bloodType] == blood)
     }
 
+    @Test(arguments: ["LASLAI Gal Derah", "LAHLANG Gast. Daan : B", "LAGLAG GAL. DARAH"])
+    func aBlurredGolBeforeARecognisedDarahIsPartOfTheLabelNotTheSex(text: String) {
+        #expect(normalized(.genderAndBlood, text).fields[.gender] == "LAKI-LAKI")
+    }
+
     @Test func anEmptyBloodTypeAfterAReadLabelIsTheDashBlurTook() {
         let card = normalized(.genderAndBlood, "LAKI-LAKI Gol. Darah :")
         #expect(card.fields[.bloodType] == "-")

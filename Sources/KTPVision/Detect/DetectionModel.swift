@@ -27,7 +27,7 @@ public struct DetectionModel: Sendable, Hashable, Codable {
 
     /// Learned by `ktp bench --calibrate` on a development set; see `docs/calibration.md`.
     public static let standard = DetectionModel(
-        weights: [2, 1, 2, 2, 3, 4, 1], bias: -7, threshold: 0.5)
+        weights: [2.751, 1.096, 0.238, 2.190, 3.630, 4.557, 1.175], bias: -4.800, threshold: 0.2587)
 
     public func accepts(_ evidence: CardEvidence) -> Bool { probability(evidence) >= threshold }
 

@@ -15,10 +15,16 @@ extension CardDate {
             guard all.count == 8 else { return nil }
             parts = (all.prefix(2), all.dropFirst(2).prefix(2), all.suffix(4))
         }
-        guard let day = Int(parts.day), let month = Int(parts.month), let year = Int(parts.year),
-            let date = CardDate(day: day, month: month, year: year)
-        else { return nil }
-        return (date, substitutions)
+        guard let day = Int(parts.day), let month = Int(parts.month), let read = Int(parts.year) else { return nil }
+        if let date = CardDate(day: day, month: month, year: read) { return (date, substitutions) }
+        // A blurred century digit (`1872`, `1082`): the one century a single digit away that makes the date valid.
+        let repairs = [1900, 2000].compactMap { century -> CardDate? in
+            let year = century + read % 100
+            guard FuzzyMatcher.differingCharacters(String(year), parts.year) == 1 else { return nil }
+            return CardDate(day: day, month: month, year: year)
+        }
+        guard repairs.count == 1, let date = repairs.first else { return nil }
+        return (date, substitutions + 1)
     }
 
     /// Runs of digits (OCR confusions mapped), split at anything else.

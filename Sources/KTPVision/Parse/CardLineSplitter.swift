@@ -27,9 +27,15 @@ enum CardLineSplitter {
         let value = TextCleaner.removeLabel(text, labels: ["JENIS KELAMIN", "KELAMIN"], trailing: false)
         let words = value.split(separator: " ").map(String.init)
         let keys = words.map(FuzzyMatcher.key)
-        if let label = keys.firstIndex(where: isBloodLabel) {
+        if var label = keys.firstIndex(where: isBloodLabel) {
+            // `Gol.` blurred past recognition (`Gal`, `Gast.`) still stands just before a recognised `Darah`.
+            if label > 1, FuzzyMatcher.similarity(keys[label], "DARAH") >= 0.6,
+                (2...4).contains(keys[label - 1].count)
+            {
+                label -= 1
+            }
             var bloodStart = label + 1
-            if keys[label].hasPrefix("GOL"), !keys[label].contains("DAR"), bloodStart < keys.count,
+            if !keys[label].contains("DAR"), bloodStart < keys.count,
                 isBloodLabel(keys[bloodStart])
             {
                 bloodStart += 1

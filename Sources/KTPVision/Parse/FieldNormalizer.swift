@@ -1,3 +1,4 @@
+import Foundation
 import KTPContract
 
 /// Turns the reader's raw slots into the contract's fields: cleaned, split, snapped to the
@@ -17,6 +18,11 @@ public struct FieldNormalizer: Sendable {
     /// the NIK and the printed fields become warnings rather than silent overwrites.
     public func normalize(_ raw: RawCard) -> NormalizedCard {
         var readings: [FieldKey: FieldReading] = [:]
+        if X.env["X_DEBUG"] != nil {
+            for (slot, value) in raw.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                FileHandle.standardError.write(Data("RAW \(slot.rawValue): \(value.text) [\(value.confidence)]\n".utf8))
+            }
+        }
         var warnings: [ValidationWarning] = []
 
         readings[.fullName] = Self.name(raw[.name], labels: ["NAMA"])
