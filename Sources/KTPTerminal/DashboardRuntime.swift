@@ -17,6 +17,9 @@ public struct DashboardRuntime: Sendable {
     public var themeDirectories: [URL]
     public var refresh: Duration
     public var environment: [String: String]
+    /// Runs once the service is reachable and its trackers' receivers listen, so that what it submits
+    /// comes back by callback (the demo feeds its photos here); cancelled when the dashboard closes.
+    public var onServiceReady: @Sendable (DashboardService) async throws -> Void = { _ in }
 
     public init(
         ledger: Ledger, service: @escaping @Sendable () async throws -> DashboardService, appID: String,
@@ -138,18 +141,58 @@ public struct DashboardRuntime: Sendable {
         }
         shared.service.withLock { $0 = service }
         send.yield(.action(.serviceReady(api: service.api)))
+        let receivers = service.trackers.filter { $0.configuration.receiver != nil }.count
+        let (listening, listens) = AsyncStream.makeStream(of: Void.self)
         await withTaskGroup(of: Void.self) { group in
             for tracker in service.trackers {
-                group.addTask { try? await tracker.run() }
+                group.addTask {
+                    try? await tracker.run { port in
+                        Self.deliverCallbacks(of: tracker, toPort: port, shared: shared)
+                        listens.yield()
+                    }
+                    // A receiver that could not listen must not hold back what waits for the others.
+                    listens.yield()
+                }
+            }
+            group.addTask {
+                var waiting = receivers
+                if waiting > 0 {
+                    for await _ in listening {
+                        waiting -= 1
+                        if waiting == 0 { break }
+                    }
+                }
+                guard let ready = shared.service.withLock({ $0 }) else { return }
+                do {
+                    try await onServiceReady(ready)
+                } catch where !(error is CancellationError) {
+                    send.yield(.action(.failed("\(error)")))
+                } catch {}
             }
         }
     }
 
-    /// Loads the whole ledger, then follows its changes, including other processes' writes.
+    /// Points the application's submitter at the tracker's receiver, now that its port is known.
+    private static func deliverCallbacks(of tracker: Tracker, toPort port: Int, shared: Shared) {
+        guard var receiver = tracker.configuration.receiver else { return }
+        receiver.port = port
+        shared.service.withLock { service in
+            service?.submitters[tracker.client.appID]?.callbackURL = receiver.url
+            service?.submitters[tracker.client.appID]?.pollSchedule = tracker.configuration.pollSchedule
+        }
+    }
+
+    /// Loads the ledger page by page, painting after the first, then follows its changes, including other
+    /// processes' writes since the load began.
     private func loadAndFollow(into shared: Shared, send: AsyncStream<Input>.Continuation) async {
         do {
             let revision = try await ledger.latestRevision()
-            send.yield(.action(.loaded(try await ledger.summaries())))
+            var first = true
+            for try await page in ledger.summaryPages() {
+                send.yield(.action(first ? .loaded(page, complete: false) : .loadedMore(page, complete: false)))
+                first = false
+            }
+            send.yield(.action(.loadedMore([], complete: true)))
             for await change in ledger.watch(after: revision) {
                 let summary = change.summary
                 shared.changes.withLock { $0[summary.id] = summary }
@@ -199,9 +242,11 @@ public struct DashboardRuntime: Sendable {
             case .reveal(let id):
                 try await ledger.recordReveal(id, by: "dashboard (\(NSUserName()))")
                 send.yield(.action(.revealed(id: id)))
-            case .writeFile(let path, let contents):
-                try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                send.yield(.action(.exported(path: path, rows: max(0, contents.split(separator: "\n").count - 1))))
+            case .exportCSV(let path, let rows):
+                try CSVFileExport.write(rows, to: path) { written in
+                    send.yield(.action(.exportProgress(path: path, written: written, total: rows.count)))
+                }
+                send.yield(.action(.exported(path: path, rows: rows.count)))
             case .setTheme(let name):
                 send.yield(.theme(try Theme.load(name, directories: themeDirectories)))
             case .quit, .setRefresh:

@@ -84,9 +84,15 @@ struct Connection {
         return submitters
     }
 
-    /// What the dashboard acts through: reprocessing, and a tracker for each application.
+    /// What the dashboard acts through: reprocessing, and a tracker for each application. The embedded service
+    /// (which allows http callback URLs) delivers results to a receiver of each tracker on a free loopback port,
+    /// so a row moves as soon as its extraction ends; polling stays the fallback, and the only way for a
+    /// service elsewhere.
     func dashboardService(photoRetention: PhotoRetention) -> DashboardService {
-        let trackers = [client, sandbox].compactMap { $0 }.map { Tracker(client: $0, ledger: ledger) }
+        let configuration = Tracker.Configuration(receiver: embedded == nil ? nil : Tracker.Receiver(port: 0))
+        let trackers = [client, sandbox].compactMap { $0 }.map {
+            Tracker(client: $0, ledger: ledger, configuration: configuration)
+        }
         return DashboardService(
             api: client.api, submitters: submitters(photoRetention: photoRetention), trackers: trackers)
     }

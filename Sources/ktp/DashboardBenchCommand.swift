@@ -28,13 +28,23 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         let palette = ThemePalette(theme: theme, colorMode: .indexed256)
         var (columns, rows) = (160, 48)
 
+        // As the runtime loads: paint after the first page, then take the rest page by page.
         let started = ContinuousClock.now
         var state = DashboardState(
             api: "http://127.0.0.1:8080", appID: "bench", readOnly: false, columns: columns,
             rows: rows, now: Date())
-        _ = state.reduce(.loaded(try await ledger.summaries()))
+        var firstPaint: Duration?
+        var slowestPage = Duration.zero
+        for try await page in ledger.summaryPages() {
+            let start = ContinuousClock.now
+            _ = state.reduce(firstPaint == nil ? .loaded(page, complete: false) : .loadedMore(page, complete: false))
+            _ = palette.spans(for: DashboardView.render(state, glyphs: .unicode))
+            if firstPaint == nil { firstPaint = ContinuousClock.now - started }
+            slowestPage = max(slowestPage, ContinuousClock.now - start)
+        }
+        _ = state.reduce(.loadedMore([], complete: true))
         _ = palette.spans(for: DashboardView.render(state, glyphs: .unicode))
-        let firstPaint = ContinuousClock.now - started
+        let loaded = ContinuousClock.now - started
 
         var keystrokes: [Duration] = []
         _ = state.reduce(.key(.character("/")))
@@ -56,7 +66,10 @@ struct DashboardBenchCommand: AsyncParsableCommand {
         }
         let memory = Self.memory()
         Diagnostics.say("dashboard on \(self.rows) submissions (160x48, then 80x24)")
-        Diagnostics.say("  first paint (load the ledger, reduce, render): \(Self.ms(firstPaint)) ms")
+        Diagnostics.say("  first paint (read the first page, reduce, render): \(Self.ms(firstPaint ?? .zero)) ms")
+        Diagnostics.say(
+            "  whole ledger loaded: \(Self.ms(loaded)) ms (each page's reduce and render at most "
+                + "\(Self.ms(slowestPage)) ms)")
         let slowest = Self.ms(keystrokes.max() ?? .zero)
         Diagnostics.say(
             "  filter keystroke to redraw: median \(Self.ms(Self.median(keystrokes))) ms, max \(slowest) ms")
@@ -66,7 +79,7 @@ struct DashboardBenchCommand: AsyncParsableCommand {
     }
 
     private func fill(_ ledger: Ledger) async throws {
-        var present = try await ledger.latestRevision() > 0 ? try await ledger.summaries().count : 0
+        var present = try await ledger.count()
         let now = Date()
         while present < rows {
             let batch = (present..<min(rows, present + 5000)).map { index in Self.entry(index, now: now) }

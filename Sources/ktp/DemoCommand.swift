@@ -37,27 +37,25 @@ struct DemoCommand: AsyncParsableCommand {
         }
         // A day of every photo, successes too: the demo's point is to try r and v on any row.
         let photoRetention = PhotoRetention(failed: .seconds(86_400), succeeded: .seconds(86_400))
-        let feeding = Task {
-            let opened = try await connecting.value
+        var runtime = DashboardRuntime(
+            ledger: ledger, service: { try await connecting.value.dashboardService(photoRetention: photoRetention) },
+            appID: EmbeddedService.appID, readOnly: false, theme: theme, themeDirectories: themes.directories)
+        // Fed through the dashboard's own submitters, which name its receivers as callback URLs.
+        runtime.onServiceReady = { service in
             try await Task.sleep(for: .milliseconds(800))
-            let submitters = opened.submitters(photoRetention: photoRetention)
-            let live = submitters[opened.client.appID]
+            let live = service.submitters[EmbeddedService.appID]
             for (index, file) in files.enumerated() {
                 let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 let options = SubmitOptions(referenceID: "demo-\(name)", validateQuality: index % 3 == 2)
                 _ = try await live?.submit(.file(file), options: options)
             }
-            guard let sandbox = opened.sandbox.flatMap({ submitters[$0.appID] }) else { return }
+            guard let sandbox = service.submitters[EmbeddedService.sandboxAppID] else { return }
             for (code, validate) in Self.sandboxCodes {
                 let options = SubmitOptions(referenceID: "sandbox-\(code)", validateQuality: validate)
                 _ = try await sandbox.submit(.sandboxCode(code), options: options)
             }
         }
-        defer { feeding.cancel() }
-        let runtime = DashboardRuntime(
-            ledger: ledger, service: { try await connecting.value.dashboardService(photoRetention: photoRetention) },
-            appID: EmbeddedService.appID, readOnly: false, theme: theme, themeDirectories: themes.directories)
-        try await Connection.closing(connecting) { try await runtime.run() }
+        try await Connection.closing(connecting) { [runtime] in try await runtime.run() }
     }
 
     static func photoFiles(in folder: String) throws -> [String] {

@@ -49,7 +49,7 @@ import Testing
         #expect(run("q", on: &state) == [.quit])
     }
 
-    @Test func exportWritesMaskedCSVOfTheCurrentView() throws {
+    @Test func exportHandsTheCurrentViewToTheRuntimeAsMaskedCSV() throws {
         var state = Fixtures.state()
         state.press(.character("3"), .character("/"))
         state.type("siti")
@@ -57,11 +57,13 @@ import Testing
         state.press(.character("m"))
         _ = state.reduce(.revealed(id: 2))
         let effects = run("export csv /tmp/out dir/x.csv", on: &state)
-        guard case .writeFile(let path, let contents) = effects.first else {
-            Issue.record("no file written: \(effects)")
+        guard case .exportCSV(let path, let rows) = effects.first else {
+            Issue.record("nothing to export: \(effects)")
             return
         }
         #expect(path == "/tmp/out dir/x.csv")
+        #expect(rows.map(\.id) == [2])
+        let contents = CSVExport.text(rows)
         let lines = contents.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("id,reference_id,state,error_code,submitted_at"))
@@ -69,5 +71,25 @@ import Testing
         #expect(lines[1].contains(",3171********0002,S*** A***** S*******,"))
         #expect(!contents.contains("3171010101900002"))
         #expect(!contents.contains("SITI"))
+    }
+
+    @Test func exportProgressShowsWhileTheListStaysLive() {
+        var state = Fixtures.state()
+        let effects = run("export csv /tmp/all.csv", on: &state)
+        guard case .exportCSV(_, let rows) = effects.first else {
+            Issue.record("nothing to export: \(effects)")
+            return
+        }
+        #expect(rows.count == 24)
+        _ = state.reduce(.exportProgress(path: "/tmp/all.csv", written: 10, total: 24))
+        #expect(state.message == .info("exporting to /tmp/all.csv: 10 of 24 rows…"))
+        state.press(.down)
+        #expect(state.selected?.id == 23, "keys work while the file is written")
+        var pending = Fixtures.summary(24, revision: 99)
+        pending.state = .complete
+        _ = state.reduce(.changed([pending]))
+        #expect(state.store.summary(id: 24)?.state == .complete, "live updates too")
+        _ = state.reduce(.exported(path: "/tmp/all.csv", rows: 24))
+        #expect(state.message == .info("exported 24 rows (masked) to /tmp/all.csv"))
     }
 }

@@ -18,6 +18,7 @@ extension Ledger {
         }
     }
 
+    /// In the order ``summary(_:)`` reads them.
     static let summaryColumns = """
         id, reference_id, state, error_code, submitted_at, completed_at, processing_seconds, nik, full_name, quality,
         reprocess_of, revision

@@ -21,16 +21,17 @@ extension Ledger {
             pollCount: row["poll_count"])
     }
 
+    /// A row of ``summaryColumns``, read by position: looking 12 columns up by name was most of the time a
+    /// 100,000-row list took to load.
     static func summary(_ row: Row) -> SubmissionSummary {
         SubmissionSummary(
-            id: row["id"], referenceID: row["reference_id"],
-            state: SubmissionState(rawValue: row["state"]) ?? .pending,
-            errorCode: (row["error_code"] as String?).flatMap(ErrorCode.init(rawValue:)),
-            submittedAt: Date(timeIntervalSince1970: row["submitted_at"]),
-            completedAt: (row["completed_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            processingTime: row["processing_seconds"], nik: row["nik"], fullName: row["full_name"],
-            quality: (row["quality"] as String?).flatMap(ImageQuality.init(conditionCode:)),
-            reprocessOf: row["reprocess_of"], revision: row["revision"])
+            id: row[0], referenceID: row[1], state: SubmissionState(rawValue: row[2]) ?? .pending,
+            errorCode: (row[3] as String?).flatMap(ErrorCode.init(rawValue:)),
+            submittedAt: Date(timeIntervalSince1970: row[4]),
+            completedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)),
+            processingTime: row[6], nik: row[7], fullName: row[8],
+            quality: (row[9] as String?).flatMap(ImageQuality.init(conditionCode:)),
+            reprocessOf: row[10], revision: row[11])
     }
 
     static func event(_ row: Row) -> LedgerEvent {

@@ -49,10 +49,10 @@ extension Ledger {
     /// (the process died in between).
     static let unansweredPollDelay: TimeInterval = 30
 
-    /// Records the submit's answer and schedules the first poll a second later. A refusal ends the submission;
+    /// Records the submit's answer and schedules the first poll `firstPoll` later. A refusal ends the submission;
     /// a transport failure leaves it pending, since the server may have accepted it, and the poller will tell.
     public func recordSubmit(
-        _ id: Int64, outcome: Result<Acceptance, KTPError>, now: Date = Date()
+        _ id: Int64, outcome: Result<Acceptance, KTPError>, firstPoll: Duration = .seconds(1), now: Date = Date()
     ) async throws(LedgerError) {
         try await write { [photos] db in
             switch outcome {
@@ -67,7 +67,7 @@ extension Ledger {
             }
             try db.execute(
                 sql: "UPDATE submission SET next_poll_at = ? WHERE id = ? AND state = 'pending'",
-                arguments: [now.timeIntervalSince1970 + 1, id])
+                arguments: [now.timeIntervalSince1970 + firstPoll / .seconds(1), id])
             try Self.touch(db, id: id, now: now)
             try Self.releasePhoto(db, of: id, in: photos, now: now)
         }

@@ -30,11 +30,13 @@ public struct Submission: Sendable, Hashable, Identifiable {
     /// The quality flags of the last result, when it had them.
     public var quality: ImageQuality? { result?.data.imageQuality }
 
-    /// How long the server took, once a result says it ended.
+    /// How long the service took: the result's own `completed_at − submitted_at`, once it ended. Never the
+    /// ledger's times, which say when this side sent and noticed, nor a mix of the two clocks; `nil` when the
+    /// result does not carry both.
     public var processingTime: TimeInterval? {
-        guard let data = result?.data, data.status.isTerminal, let completed = data.completedAt ?? completedAt else {
-            return nil
-        }
-        return completed.timeIntervalSince(data.submittedAt ?? submittedAt)
+        guard let data = result?.data, data.status.isTerminal, let submitted = data.submittedAt,
+            let completed = data.completedAt
+        else { return nil }
+        return completed.timeIntervalSince(submitted)
     }
 }

@@ -8,7 +8,7 @@ public struct SubmissionSummary: Sendable, Hashable, Identifiable {
     public var errorCode: ErrorCode?
     public var submittedAt: Date
     public var completedAt: Date?
-    /// How long the server took, once a result says it ended.
+    /// How long the service took, by the result's own timestamps (``Submission/processingTime``).
     public var processingTime: TimeInterval?
     /// Personal data, unmasked: mask it before showing it (``Masking``).
     public var nik: String?

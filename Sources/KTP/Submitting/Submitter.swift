@@ -11,11 +11,21 @@ public struct Submitter: Sendable {
     /// How long the ledger keeps each photo for reprocessing: by default until it succeeds, and seven days
     /// after a failure.
     public var photoRetention: PhotoRetention
+    /// Where the service delivers results of submissions that name no `callback_url` themselves: the receiver
+    /// of a tracker in this process. Sent, not recorded: a reprocessing later names its own session's receiver.
+    public var callbackURL: String?
+    /// The tracker's schedule: the first poll is due `first` after the submit's answer.
+    public var pollSchedule: PollSchedule
 
-    public init(client: KTPClient, ledger: Ledger, photoRetention: PhotoRetention = PhotoRetention()) {
+    public init(
+        client: KTPClient, ledger: Ledger, photoRetention: PhotoRetention = PhotoRetention(),
+        callbackURL: String? = nil, pollSchedule: PollSchedule = PollSchedule()
+    ) {
         self.client = client
         self.ledger = ledger
         self.photoRetention = photoRetention
+        self.callbackURL = callbackURL
+        self.pollSchedule = pollSchedule
     }
 
     /// Submits one photo and returns its ledger entry after the server's answer.
@@ -39,13 +49,15 @@ public struct Submitter: Sendable {
                 photoSHA256: digest, photoURL: photoURL, reprocessOf: reprocessOf, keptPhoto: bytes,
                 photoRetention: photoRetention))
         let image = try photo.wireValue()
+        var sent = options
+        sent.callbackURL = options.callbackURL ?? callbackURL
         let outcome: Result<Acceptance, KTPError>
         do {
-            outcome = .success(try await client.submit(image: image, options: options, generatedID: generated))
+            outcome = .success(try await client.submit(image: image, options: sent, generatedID: generated))
         } catch {
             outcome = .failure(error)
         }
-        try await ledger.recordSubmit(entry.id, outcome: outcome)
+        try await ledger.recordSubmit(entry.id, outcome: outcome, firstPoll: pollSchedule.first)
         return try await ledger.submission(id: entry.id) ?? entry
     }
 }

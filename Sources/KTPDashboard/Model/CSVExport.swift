@@ -3,26 +3,30 @@ import KTP
 
 /// The `:export csv` text: RFC 4180, one line per row, personal data always masked.
 /// Hand-written because it is a dozen lines and keeps the module free of a CSV dependency.
-enum CSVExport {
-    static let header = [
+public enum CSVExport {
+    static let columns = [
         "id", "reference_id", "state", "error_code", "submitted_at", "completed_at", "processing_seconds",
         "nik_masked", "name_masked", "quality", "reprocess_of",
     ]
 
-    static func text(_ rows: [SubmissionSummary]) -> String {
-        var lines = [header.joined(separator: ",")]
-        lines.reserveCapacity(rows.count + 1)
-        for row in rows {
-            let fields = [
-                String(row.id), row.referenceID, row.state.rawValue, row.errorCode?.rawValue ?? "",
-                timestamp(row.submittedAt), row.completedAt.map(timestamp) ?? "",
-                row.processingTime.map(seconds) ?? "",
-                row.nik.map(Masking.maskNIK) ?? "", row.fullName.map(Masking.maskName) ?? "",
-                row.quality?.conditionCode ?? "", row.reprocessOf ?? "",
-            ]
-            lines.append(fields.map(quoted).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// The first line, without its line break.
+    public static var header: String { columns.joined(separator: ",") }
+
+    /// One row's line, without its line break (no value holds one).
+    public static func line(_ row: SubmissionSummary) -> String {
+        let fields = [
+            String(row.id), row.referenceID, row.state.rawValue, row.errorCode?.rawValue ?? "",
+            timestamp(row.submittedAt), row.completedAt.map(timestamp) ?? "",
+            row.processingTime.map(seconds) ?? "",
+            row.nik.map(Masking.maskNIK) ?? "", row.fullName.map(Masking.maskName) ?? "",
+            row.quality?.conditionCode ?? "", row.reprocessOf ?? "",
+        ]
+        return fields.map(quoted).joined(separator: ",")
+    }
+
+    /// The whole file's text.
+    public static func text(_ rows: [SubmissionSummary]) -> String {
+        ([header] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
     /// `2026-01-02T09:22:49Z`. By arithmetic (Hinnant's days-to-civil): Foundation's formatter took 2.5 s

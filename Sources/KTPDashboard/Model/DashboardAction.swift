@@ -3,8 +3,11 @@ import KTP
 
 /// Everything that can happen to the dashboard: data from the ledger, keys, time, and effects' outcomes.
 public enum DashboardAction: Sendable {
-    /// The whole ledger at start, newest first.
-    case loaded([SubmissionSummary])
+    /// The ledger at start, newest first: all of it, or its first page when `complete` is false and the rest
+    /// follows as ``loadedMore(_:complete:)``.
+    case loaded([SubmissionSummary], complete: Bool = true)
+    /// A further page of the ledger at start, in any order; `complete` on the last one.
+    case loadedMore([SubmissionSummary], complete: Bool)
     /// Live upserts by id: new rows and updates. Older revisions than the row shown are ignored.
     case changed([SubmissionSummary])
     /// The answer to ``DashboardEffect/loadDetail(id:)``.
@@ -19,6 +22,8 @@ public enum DashboardAction: Sendable {
     case reprocessed(originals: Int, failures: [String])
     /// The ledger recorded the reveal of ``DashboardEffect/reveal(id:)``: show that row's PII.
     case revealed(id: Int64)
+    /// An ``DashboardEffect/exportCSV(path:rows:)`` has written this many of its rows.
+    case exportProgress(path: String, written: Int, total: Int)
     case exported(path: String, rows: Int)
     case themeApplied(name: String)
     /// An effect failed: shown on the message line.

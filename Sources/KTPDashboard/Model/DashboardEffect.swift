@@ -1,3 +1,5 @@
+import KTP
+
 /// Work the runtime does for the dashboard, answering with a ``DashboardAction``.
 public enum DashboardEffect: Sendable, Equatable {
     /// Answer with ``DashboardAction/detailLoaded(_:events:reprocessings:)``.
@@ -7,9 +9,10 @@ public enum DashboardEffect: Sendable, Equatable {
     case reprocess(ids: [Int64], validateQuality: Bool?)
     /// Record "PII revealed" in the ledger, then answer with ``DashboardAction/revealed(id:)``.
     case reveal(id: Int64)
-    /// Write masked CSV text (`:export csv PATH`), then answer with ``DashboardAction/exported(path:rows:)``;
-    /// the rows are the text's lines less the header (no value holds a line break).
-    case writeFile(path: String, contents: String)
+    /// Write these rows as masked CSV (`:export csv PATH`, ``CSVExport``) off the reducer, answering with
+    /// ``DashboardAction/exportProgress(path:written:total:)`` as it goes and
+    /// ``DashboardAction/exported(path:rows:)`` at the end.
+    case exportCSV(path: String, rows: [SubmissionSummary])
     /// Poll and refresh every so many seconds, at least 1.
     case setRefresh(seconds: Int)
     /// Load the theme by name or path, then answer ``DashboardAction/themeApplied(name:)`` or `.failed`.

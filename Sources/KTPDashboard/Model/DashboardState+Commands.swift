@@ -20,9 +20,9 @@ extension DashboardState {
                 "refreshing every \(refreshSeconds) s" + (seconds < Self.refreshFloor ? " (the floor)" : ""))
             return [.setRefresh(seconds: refreshSeconds)]
         case .exportCSV(let path):
-            let ids = shownIDs
-            message = .info("exporting \(ids.count) rows to \(path)…")
-            return [.writeFile(path: path, contents: CSVExport.text(ids.compactMap(store.summary(id:))))]
+            let rows = shownRows
+            message = .info("exporting \(rows.count) rows to \(path)…")
+            return [.exportCSV(path: path, rows: rows)]
         case .help:
             overlay = .help
             return []

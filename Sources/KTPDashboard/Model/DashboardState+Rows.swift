@@ -1,8 +1,9 @@
 import KTP
 
 extension DashboardState {
-    /// Above this many changes at once, sorting everything again beats inserting one by one.
-    static let resortThreshold = 512
+    /// Above this many changes at once (a page of the ledger loading), sorting them and merging them into the
+    /// order beats inserting one by one.
+    static let mergeThreshold = 512
 
     mutating func load(_ summaries: [SubmissionSummary]) {
         store = RowStore(summaries)
@@ -26,13 +27,15 @@ extension DashboardState {
         }
         let needle = SearchKey.needle(filter)
         matches.reserveCapacity(store.count)
-        for index in inserted { matches.append(SearchKey.contains(store.searchKeys[Int(index)], needle)) }
-        for index in touched { matches[Int(index)] = SearchKey.contains(store.searchKeys[Int(index)], needle) }
-        if touched.count + inserted.count > Self.resortThreshold {
-            resort()
-        } else {
+        for index in inserted { matches.append(store.searchKeys.contains(Int(index), needle)) }
+        for index in touched { matches[Int(index)] = store.searchKeys.contains(Int(index), needle) }
+        if !touched.isEmpty {
             let moved = Set(touched)
-            if !moved.isEmpty { order.removeAll { moved.contains($0) } }
+            order.removeAll { moved.contains($0) }
+        }
+        if touched.count + inserted.count > Self.mergeThreshold {
+            merge(touched + inserted)
+        } else {
             for index in touched + inserted { insertInOrder(index) }
         }
         rebuildLines()
@@ -42,6 +45,29 @@ extension DashboardState {
         let sort = self.sort
         order = store.items.withUnsafeBufferPointer { items in
             (0..<Int32(items.count)).sorted { sort.precedes(items[Int($0)], items[Int($1)]) }
+        }
+    }
+
+    /// Sorts `indices` and merges them into the order: linear in the rows already there.
+    private mutating func merge(_ indices: [Int32]) {
+        let sort = self.sort
+        order = store.items.withUnsafeBufferPointer { items in
+            let incoming = indices.sorted { sort.precedes(items[Int($0)], items[Int($1)]) }
+            var merged: [Int32] = []
+            merged.reserveCapacity(order.count + incoming.count)
+            var (old, new) = (0, 0)
+            while old < order.count, new < incoming.count {
+                if sort.precedes(items[Int(incoming[new])], items[Int(order[old])]) {
+                    merged.append(incoming[new])
+                    new += 1
+                } else {
+                    merged.append(order[old])
+                    old += 1
+                }
+            }
+            merged += order[old...]
+            merged += incoming[new...]
+            return merged
         }
     }
 
@@ -64,11 +90,9 @@ extension DashboardState {
         if needle.isEmpty {
             matches = Array(repeating: true, count: keys.count)
         } else if narrows, matches.count == keys.count {
-            for index in matches.indices where matches[index] {
-                matches[index] = SearchKey.contains(keys[index], needle)
-            }
+            matches = keys.matches(needle, only: matches)
         } else {
-            matches = keys.map { SearchKey.contains($0, needle) }
+            matches = keys.matches(needle)
         }
         rebuildLines()
     }
@@ -162,4 +186,7 @@ extension DashboardState {
 
     /// The ids of the rows shown, in list order.
     var shownIDs: [Int64] { lines.compactMap { $0.rowIndex.map { store[$0].id } } }
+
+    /// The rows shown, in list order.
+    var shownRows: [SubmissionSummary] { lines.compactMap { $0.rowIndex.map { store[$0] } } }
 }

@@ -20,6 +20,8 @@ public struct DashboardState: Sendable {
     /// The theme shown in the help; `.themeApplied` changes it.
     public var themeName = "default"
     public internal(set) var wantsQuit = false
+    /// Pages of the ledger are still arriving (``DashboardAction/loadedMore(_:complete:)``).
+    public internal(set) var isLoadingLedger = false
 
     var store = RowStore()
     var tab = DashboardTab.all
@@ -63,8 +65,12 @@ public struct DashboardState: Sendable {
     public mutating func reduce(_ action: DashboardAction) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         switch action {
-        case .loaded(let summaries):
+        case .loaded(let summaries, let complete):
             load(summaries)
+            isLoadingLedger = !complete
+        case .loadedMore(let summaries, let complete):
+            apply(summaries)
+            isLoadingLedger = !complete
         case .changed(let summaries):
             if paused {
                 for summary in summaries where summary.revision >= (held[summary.id]?.revision ?? .min) {
@@ -88,6 +94,8 @@ public struct DashboardState: Sendable {
             message = Self.reprocessOutcome(originals: originals, failures: failures)
         case .revealed(let id):
             if id == selectedID { revealedID = id }
+        case .exportProgress(let path, let written, let total):
+            message = .info("exporting to \(path): \(written) of \(total) rows…")
         case .exported(let path, let count):
             message = .info("exported \(count) \(count == 1 ? "row" : "rows") (masked) to \(path)")
         case .themeApplied(let name):

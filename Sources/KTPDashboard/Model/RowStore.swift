@@ -6,7 +6,7 @@ import KTP
 /// Rows are only appended or replaced, so an index stays valid for the life of the store.
 struct RowStore {
     private(set) var items: ContiguousArray<SubmissionSummary> = []
-    private(set) var searchKeys: ContiguousArray<[UInt8]> = []
+    private(set) var searchKeys = SearchKeys()
     private(set) var position: [Int64: Int32] = [:]
     private(set) var pendingCount = 0
     private(set) var completeCount = 0
@@ -42,13 +42,13 @@ struct RowStore {
             guard row.revision >= old.revision else { return .ignored }
             account(old, sign: -1)
             items[Int(index)] = row
-            searchKeys[Int(index)] = SearchKey.make(row)
+            searchKeys.replace(Int(index), with: row)
             account(row, sign: 1)
             return .updated(index)
         }
         let index = Int32(items.count)
         items.append(row)
-        searchKeys.append(SearchKey.make(row))
+        searchKeys.append(row)
         position[row.id] = index
         account(row, sign: 1)
         return .inserted(index)

@@ -18,23 +18,23 @@ enum SearchKey {
     static func needle(_ text: String) -> [UInt8] { text.utf8.map(lowercased) }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                let last = hay.count - pin.count
-                var start = 0
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
-                }
-                return false
+        haystack.withUnsafeBufferPointer { hay in needle.withUnsafeBufferPointer { pin in contains(hay, pin) } }
+    }
+
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pin.first else { return true }
+        guard hay.count >= pin.count else { return false }
+        let last = hay.count - pin.count
+        var start = 0
+        while start <= last {
+            if hay[start] == first {
+                var offset = 1
+                while offset < pin.count, hay[start + offset] == pin[offset] { offset += 1 }
+                if offset == pin.count { return true }
             }
+            start += 1
         }
+        return false
     }
 
     private static func lowercased(_ byte: UInt8) -> UInt8 {

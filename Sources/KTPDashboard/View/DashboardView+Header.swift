@@ -19,9 +19,11 @@ extension DashboardView {
         let used = grid.write(" ktp ", at: rect.x, rect.y, width: rect.width - right, role: .headerAccent)
         let sep = context.glyphs.separator
         let host = state.api.map(DisplayFormat.host) ?? "starting\(context.glyphs.ellipsis)"
+        let loading = " \(sep) loading the ledger (\(state.store.count))\(context.glyphs.ellipsis)"
         let origin =
             "  \(host) \(sep) app \(state.appID)"
             + (state.readOnly ? " \(sep) read-only" : "")
+            + (state.isLoadingLedger ? loading : "")
         grid.write(
             origin, at: used, rect.y, width: rect.width - right - used - 1, role: .header,
             ellipsis: context.glyphs.ellipsis)
