@@ -66,6 +66,7 @@ let package = Package(
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         // OpenVINO's C API from the openvino PyPI wheel: `make ocr-runtime` unpacks it and writes openvino_c.pc.
         .systemLibrary(name: "COpenVINO", pkgConfig: "openvino_c"),
 
@@ -102,7 +103,8 @@ let package = Package(
         ),
 
         // The dashboard's terminal: ncursesw on its own thread, painting the dashboard's cell grid.
-        .target(name: "KTPTerminal", dependencies: ["CNcurses", "KTP", "KTPDashboard"], swiftSettings: strict),
+        .target(
+            name: "KTPTerminal", dependencies: ["CMalloc", "CNcurses", "KTP", "KTPDashboard"], swiftSettings: strict),
 
         // The accept path's load generator: an open-loop schedule, latency percentiles, the run itself.
         .target(

@@ -48,6 +48,7 @@ public struct DashboardRuntime: Sendable {
     /// Shows the dashboard until the operator quits, or SIGINT or SIGTERM arrives; the terminal is restored
     /// on every way out.
     public func run() async throws {
+        LargeAllocations.returnToTheSystemWhenFreed()
         let terminal = TerminalThread(environment: environment)
         let (inputs, send) = AsyncStream.makeStream(of: Input.self, bufferingPolicy: .unbounded)
         let signals = Self.watchSignals { send.yield(.quit) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KTP
 import KTPTerminal
+import Logging
 
 /// Which contract server and ledger the SDK commands use: `--api`, `--app-id` and `--api-key` (or
 /// `KTP_API_URL`, `KTP_APP_ID`, `KTP_API_KEY`), else the embedded service on loopback.
@@ -90,8 +91,11 @@ struct Connection {
     /// service elsewhere.
     func dashboardService(photoRetention: PhotoRetention) -> DashboardService {
         let configuration = Tracker.Configuration(receiver: embedded == nil ? nil : Tracker.Receiver(port: 0))
+        // The terminal is the screen's: a log line (the receiver's "listening", a warning) would garble it, and
+        // what the trackers do shows in the list.
+        let quiet = Logger(label: "ktp.tracker") { _ in SwiftLogNoOpLogHandler() }
         let trackers = [client, sandbox].compactMap { $0 }.map {
-            Tracker(client: $0, ledger: ledger, configuration: configuration)
+            Tracker(client: $0, ledger: ledger, configuration: configuration, logger: quiet)
         }
         return DashboardService(
             api: client.api, submitters: submitters(photoRetention: photoRetention), trackers: trackers)

@@ -22,6 +22,7 @@ struct DashboardBenchCommand: AsyncParsableCommand {
     static let failures: [ErrorCode] = [.ktpNotDetected, .failOn1, .internalServerError]
 
     func run() async throws {
+        LargeAllocations.returnToTheSystemWhenFreed()
         let ledger = try Ledger(path: ledger)
         try await fill(ledger)
         let theme = try themes.load()
