@@ -5,7 +5,7 @@ import KTPVision
 /// What the extraction engine is built from: the region table and the recognizer.
 struct EngineOptions: ParsableArguments {
     enum Recognizer: String, ExpressibleByArgument, CaseIterable {
-        /// PP-OCR's detector and recognizer on OpenVINO, with Tesseract's digits as the NIK's second opinion.
+        /// PP-OCR's detector and recognizer on OpenVINO.
         case ppocr
         /// Tesseract alone, the engine before PP-OCR: for comparing the two.
         case tesseract
@@ -25,8 +25,6 @@ struct EngineOptions: ParsableArguments {
         guard recognizer == .ppocr else { return ExtractorConfiguration(regions: table) }
         var settings = PPOCRConfiguration()
         settings.modelDirectory = models.map { URL(fileURLWithPath: $0) }
-        if let side = ProcessInfo.processInfo.environment["X_DETSIDE"].flatMap(Int.init) { settings.detectionLongSide = side }
-        if let b = ProcessInfo.processInfo.environment["X_BATCH"].flatMap(Int.init) { settings.recognitionBatch = b }
         do {
             return ExtractorConfiguration(regions: table, models: try PPOCRModels(configuration: settings))
         } catch {

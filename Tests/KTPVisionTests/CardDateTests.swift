@@ -45,6 +45,13 @@ struct CardDateTests {
         #expect(CardDate.parse("26-05-3782") == nil, "two digits from any century")
     }
 
+    @Test func aDateAmongWordsOfAnotherRowIsFoundAsAWordOfItsOwn() throws {
+        #expect(try #require(CardDate.find(in: "NABILA GUNAWAN 14-01-1979")).date.formatted == "14-01-1979")
+        #expect(try #require(CardDate.find(in: "Laki-laki 29-05-1972 Gol. Darah : -")).date.formatted == "29-05-1972")
+        #expect(CardDate.parse("NABILA GUNAWAN 14-01-1979") == nil, "the letters read as digits spoil it")
+        #expect(CardDate.find(in: "NABILA 14-01") == nil)
+    }
+
     @Test func datesOrderChronologically() {
         #expect(CardDate(day: 31, month: 12, year: 1989)! < CardDate(day: 1, month: 1, year: 1990)!)
     }

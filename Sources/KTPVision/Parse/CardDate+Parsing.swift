@@ -27,6 +27,15 @@ extension CardDate {
         return (date, substitutions + 1)
     }
 
+    /// ``parse(_:)`` of the whole text, else of its last word that holds a date on its own: words of a
+    /// neighbouring row that the layout ran into the date's (`NABILA GUNAWAN 14-01-1979`) would otherwise
+    /// add their letters, read as digits, to the date's.
+    public static func find(in text: some StringProtocol) -> (date: CardDate, substitutions: Int)? {
+        if let whole = parse(text) { return whole }
+        let words = String(text).split(separator: " ").filter { $0.filter(\.isASCIIDigit).count >= 4 }
+        return words.reversed().lazy.compactMap { parse($0) }.first
+    }
+
     /// Runs of digits (OCR confusions mapped), split at anything else.
     static func digitGroups(_ text: some StringProtocol) -> ([String], Int) {
         var groups: [String] = []

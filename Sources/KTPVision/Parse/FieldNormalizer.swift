@@ -1,4 +1,3 @@
-import Foundation
 import KTPContract
 
 /// Turns the reader's raw slots into the contract's fields: cleaned, split, snapped to the
@@ -18,11 +17,6 @@ public struct FieldNormalizer: Sendable {
     /// the NIK and the printed fields become warnings rather than silent overwrites.
     public func normalize(_ raw: RawCard) -> NormalizedCard {
         var readings: [FieldKey: FieldReading] = [:]
-        if X.env["X_DEBUG"] != nil {
-            for (slot, value) in raw.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                FileHandle.standardError.write(Data("RAW \(slot.rawValue): \(value.text) [\(value.confidence)]\n".utf8))
-            }
-        }
         var warnings: [ValidationWarning] = []
 
         readings[.fullName] = Self.name(raw[.name], labels: ["NAMA"])
@@ -150,7 +144,7 @@ public struct FieldNormalizer: Sendable {
     /// The printed date. Text that is no date leaves the field unread: the contract's dates are
     /// `DD-MM-YYYY` or `""`.
     static func date(_ text: String, ocr: Double) -> (date: CardDate?, reading: FieldReading) {
-        guard let (date, substitutions) = CardDate.parse(text) else { return (nil, .unread) }
+        guard let (date, substitutions) = CardDate.find(in: text) else { return (nil, .unread) }
         let factor = substitutions == 0 ? 1 : 0.9
         return (date, FieldReading(value: date.formatted, confidence: Confidence.clamp(ocr) * factor))
     }

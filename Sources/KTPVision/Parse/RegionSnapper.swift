@@ -28,7 +28,7 @@ struct RegionSnapper: Sendable {
         }
         // Longer runs come first, so they win a tie.
         guard var best = parts.filter({ $0.code != nil }).max(by: { $0.reading.confidence < $1.reading.confidence })
-        else { if X.noLoose { return whole }; return fragmentSnap(reading, ocr: ocr, level: level, guided: guided, parent: parent) ?? whole }
+        else { return fragmentSnap(reading, ocr: ocr, level: level, guided: guided, parent: parent) ?? whole }
         best.reading.confidence *= Confidence.repairFactor
         return best
     }
@@ -105,7 +105,7 @@ struct RegionSnapper: Sendable {
         if let best, best.similarity >= unguidedSimilarity {
             return snapped(to: best.code, similarity: best.similarity, ocr: ocr, level: level, mismatch: guided != nil)
         }
-        if !X.noLoose, let guided, let guidedScore, ocr < unsureOCR, guidedScore >= looseSimilarity {
+        if let guided, let guidedScore, ocr < unsureOCR, guidedScore >= looseSimilarity {
             return snapped(to: guided, similarity: guidedScore, ocr: ocr, level: level, mismatch: false)
         }
         let unmatched = FieldReading(value: reading, confidence: Confidence.unmatched(ocr: ocr))

@@ -3,7 +3,7 @@ public struct ExtractorConfiguration: Sendable {
     /// The Kemendagri table; `nil` reads cards without region snapping.
     public var regions: RegionTable?
     public var thresholds: QualityThresholds
-    /// Tesseract language data to load.
+    /// Tesseract language data to load, without ``models``.
     public var languages: String
     /// The language data the digits-only NIK pass reads with. Digits are the same in every
     /// language; English's model is trained on far more of them, and reads a bold final `8` that

@@ -2,14 +2,6 @@ import CTesseract
 import Foundation
 import KTPContract
 
-enum X {
-    static let env = ProcessInfo.processInfo.environment
-    static let noReread = env["X_NO_REREAD"] != nil
-    static let noTessNIK = env["X_NO_TESS_NIK"] != nil
-    static let noTessRTRW = env["X_NO_TESS_RTRW"] != nil
-    static let noWhole = env["X_NO_WHOLE"] != nil
-    static let noLoose = env["X_NO_LOOSE"] != nil
-}
 
 /// The engine for one worker thread: decode, quality, locate and rectify, read, detect, parse.
 ///
@@ -38,10 +30,15 @@ public final class KTPExtractor {
     /// How many times tilted text is levelled and measured again.
     static let levellingRounds = 2
 
-    private let ocr: TesseractEngine
-    private let digitsOCR: TesseractEngine
-    /// Finds and reads the lines when the configuration has models; Tesseract does otherwise.
-    private let lines: PPOCREngine?
+    /// What finds and reads the card's lines.
+    private enum Recognizer {
+        /// PP-OCR's detector and recogniser, in one pass over the card.
+        case ppocr(PPOCREngine)
+        /// Tesseract's sparse pass, then each value, the NIK's digits and the RT/RW again, line by line.
+        case tesseract(general: TesseractEngine, digits: TesseractEngine)
+    }
+
+    private let recognizer: Recognizer
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
     private let detection: DetectionModel
@@ -49,9 +46,13 @@ public final class KTPExtractor {
     public var inspector: ((String, Raster) -> Void)?
 
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
-        ocr = try TesseractEngine(languages: configuration.languages)
-        digitsOCR = try TesseractEngine(languages: configuration.digitLanguages)
-        lines = try configuration.models.map { models throws(OCRError) in try PPOCREngine(models: models) }
+        if let models = configuration.models {
+            recognizer = .ppocr(try PPOCREngine(models: models))
+        } else {
+            recognizer = .tesseract(
+                general: try TesseractEngine(languages: configuration.languages),
+                digits: try TesseractEngine(languages: configuration.digitLanguages))
+        }
         normalizer = FieldNormalizer(regions: configuration.regions)
         thresholds = configuration.thresholds
         detection = configuration.detection
@@ -79,7 +80,7 @@ public final class KTPExtractor {
         lap(\.quality)
 
         var reading = read(photo, card: card, located: quad != nil, quality: quality)
-        if !isKTP(reading), let lines {
+        if !isKTP(reading), case .ppocr(let lines) = recognizer {
             // A photo taken sideways or upside down: its lines are read again the way they stand.
             for turns in Self.quarterTurns(of: (try? lines.detect(small)) ?? []) {
                 guard let turned = Raster(owning: pixRotateOrth(photo.pix, Int32(turns))) else { continue }
@@ -118,20 +119,24 @@ public final class KTPExtractor {
     /// (Tesseract only) and over the whole photo.
     private func read(_ photo: Raster, card: Raster, located: Bool, quality: ImageQuality) -> CardReading {
         let (usual, other): (OCRPreprocessor.Mode, OCRPreprocessor.Mode) =
-            quality.blur && lines == nil ? (.sharpened, .plain) : (.plain, .sharpened)
+            quality.blur && usesTesseract ? (.sharpened, .plain) : (.plain, .sharpened)
         var reading = read(card, mode: usual, glare: quality.flashlight)
         // PP-OCR reads soft print as it is: steepened strokes and enlargement cost it lines, and time.
-        if lines == nil, !isConvincing(reading) {
+        if usesTesseract, !isConvincing(reading) {
             // A soft card the blur flag missed, a sharp one it wrongly flagged, or a card that
             // one preparation read too poorly to trust its fields.
             reading = detection.preferred(reading, read(card, mode: other, glare: quality.flashlight))
         }
-        if !X.noWhole, !isConvincing(reading), located {
+        if !isConvincing(reading), located {
             // The locator may have framed the wrong thing, or cut off the labels; the whole photo
             // gets one more look.
             reading = detection.preferred(reading, read(wholePhoto(photo), mode: usual, glare: quality.flashlight))
         }
         return reading
+    }
+
+    private var usesTesseract: Bool {
+        if case .tesseract = recognizer { true } else { false }
     }
 
     private func isKTP(_ reading: CardReading) -> Bool { detection.accepts(reading.evidence) }
@@ -150,7 +155,7 @@ public final class KTPExtractor {
         return 2 * standing > boxes.count ? [1, 3] : [2]
     }
 
-    /// The general pass over the card, then a digits-only pass over the NIK.
+    /// The general pass over the card; with Tesseract, then each value, the NIK's digits and the RT/RW again.
     func read(_ card: Raster, mode: OCRPreprocessor.Mode, glare: Bool) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
         // The rectified card can still lean a degree or two, which splits label from value rows.
@@ -177,13 +182,17 @@ public final class KTPExtractor {
         }
         inspector?("card", card)
         inspector?("ocr", prepared)
-        guard detection.probability(reading.evidence) >= Self.rereadProbability else { return reading }
+        // PP-OCR's reading stands as it is: reading its value boxes again, and the NIK's and RT/RW's digits with
+        // Tesseract, gained nothing on sets they were not developed on (`docs/benchmarks.md`).
+        guard case .tesseract(let general, let digitsOCR) = recognizer,
+            detection.probability(reading.evidence) >= Self.rereadProbability
+        else { return reading }
         let regions = reading.valueBoxes.mapValues { $0.clamped(width: prepared.width, height: prepared.height) }
-        let values = X.noReread ? [:] : valueLines(prepared, regions: regions.filter { $0.key != .nik })
+        let values = valueLines(prepared, regions: regions.filter { $0.key != .nik }, ocr: general)
         for (slot, region) in regions {
             if slot == .nik {
-                if X.noTessNIK { continue }
-                let digits = readNIKDigits(in: prepared, region: region, glare: glare, general: reading.raw[.nik])
+                let digits = readNIKDigits(
+                    in: prepared, region: region, glare: glare, general: reading.raw[.nik], ocr: digitsOCR)
                 reading.raw[.nikDigits] = digits.first
                 reading.raw[.nikTieBreak] = digits.tieBreak
                 continue
@@ -199,7 +208,7 @@ public final class KTPExtractor {
                 .map { CardLayout.strippingLabelRemnant(line.text, label: $0) } ?? line.text
             reading.raw[slot] = RawValue(text: text, confidence: line.confidence)
         }
-        if !X.noTessRTRW, let box = reading.valueBoxes[.rtRw], !RTRWReader.readsSlash(reading.raw[.rtRw]) {
+        if let box = reading.valueBoxes[.rtRw], !RTRWReader.readsSlash(reading.raw[.rtRw]) {
             // Blur turns `008/005` into letters (`OB`, `NG DI`) for the general model; its alphabet
             // here is what the field can hold. A general reading with its slash read is kept anyway.
             let region = box.clamped(width: prepared.width, height: prepared.height)
@@ -210,29 +219,26 @@ public final class KTPExtractor {
         return reading
     }
 
-    /// Every word of the card: PP-OCR's lines when there are models, else Tesseract's sparse pass.
+    /// Every word of the card: PP-OCR's lines, or Tesseract's sparse pass.
     private func generalWords(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> [OCRWord] {
-        guard let lines else {
-            return ocr.recognize(raster, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+        switch recognizer {
+        case .ppocr(let lines):
+            // An inference failure is OpenVINO's, not the photo's: the card reads as empty, and is not a KTP.
+            ((try? lines.read(raster)) ?? []).flatMap(\.words)
+        case .tesseract(let general, _):
+            general.recognize(raster, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
         }
-        // An inference failure is OpenVINO's, not the photo's: the card reads as empty, and is not a KTP.
-        return ((try? lines.read(raster)) ?? []).flatMap(\.words)
     }
 
-    /// Each value's box read again as a single line, its colons dropped. One line at a time, Tesseract keeps
-    /// small marks (a `-` blood type) and first words that sparse segmentation drops; PP-OCR reads the whole
-    /// box even where its detector split or skipped part of it, all boxes in a few batched inferences.
-    private func valueLines(_ raster: Raster, regions: [RawSlot: PixelRect]) -> [RawSlot: OCRLine] {
-        let entries = Array(regions)
-        let read: [[OCRWord]] =
-            if let lines {
-                (try? lines.recognize(raster, boxes: entries.map(\.value)))?.map(\.line.words)
-                    ?? entries.map { _ in [] }
-            } else {
-                entries.map { ocr.recognize(raster, region: $0.value, segmentation: .line).flatMap(\.words) }
-            }
-        let cleaned = read.map { words in OCRLine(words: words.filter { $0.text != ":" }) }
-        return Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), cleaned))
+    /// Each value's box read again as a single line, its colons dropped: one line at a time, Tesseract keeps
+    /// small marks (a `-` blood type) and first words that sparse segmentation drops.
+    private func valueLines(
+        _ raster: Raster, regions: [RawSlot: PixelRect], ocr: TesseractEngine
+    ) -> [RawSlot: OCRLine] {
+        regions.mapValues { region in
+            let words = ocr.recognize(raster, region: region, segmentation: .line).flatMap(\.words)
+            return OCRLine(words: words.filter { $0.text != ":" })
+        }
     }
 
     /// The NIK read digits-only. Where glare faded the print, each pixel is first stretched between the
@@ -241,11 +247,11 @@ public final class KTPExtractor {
     /// first digits-only reading and the general pass read sixteen digits that differ, the other
     /// view reads them a third time, to break the tie: nothing on the card checks the serial.
     private func readNIKDigits(
-        in prepared: Raster, region: PixelRect, glare: Bool, general: RawValue?
+        in prepared: Raster, region: PixelRect, glare: Bool, general: RawValue?, ocr: TesseractEngine
     ) -> (first: RawValue?, tieBreak: RawValue?) {
         func digits(_ raster: Raster, region: PixelRect?) -> RawValue? {
             // The colon stays in the whitelist so that it is not read as a `1`.
-            let lines = digitsOCR.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
+            let lines = ocr.recognize(raster, region: region, segmentation: .line, whitelist: "0123456789:")
             guard let line = lines.first else { return nil }
             return RawValue(text: lines.map(\.text).joined().filter(\.isASCIIDigit), confidence: line.confidence)
         }
