@@ -50,7 +50,7 @@ import Testing
                 applicationID: "app-live", referenceID: "cb-0001",
                 options: JobOptions(callbackURL: URL(string: url)), image: [1],
                 submittedAt: t0))
-        let job = try #require(try await store.claim(worker: "w", lease: .seconds(30), now: t0))
+        let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: t0))
         let body = ResultBody(data: ExtractionResult(referenceID: "cb-0001", status: .success, submittedAt: t0))
         #expect(try await store.complete(jobID: job.id, worker: "w", result: body, at: t0, retainImage: false))
         return body

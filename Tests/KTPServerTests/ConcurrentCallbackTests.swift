@@ -103,7 +103,7 @@ import Testing
             NewJob(
                 applicationID: "app-live", referenceID: reference, options: JobOptions(callbackURL: URL(string: url)),
                 image: [1], submittedAt: now))
-        let job = try #require(try await store.claim(worker: "w", lease: .seconds(30), now: now))
+        let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: now))
         let body = ResultBody(data: ExtractionResult(referenceID: reference, status: .success, submittedAt: now))
         #expect(try await store.complete(jobID: job.id, worker: "w", result: body, at: now, retainImage: false))
     }

@@ -211,7 +211,7 @@ import Testing
                 applicationID: "app-live", referenceID: "cbk-0001",
                 options: JobOptions(callbackURL: URL(string: "https://hooks.example.com/ktp")), image: [1],
                 submittedAt: Date()))
-        let job = try #require(try await store.claim(worker: "w", lease: .seconds(30), now: Date()))
+        let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: Date()))
         let result = ResultBody(data: ExtractionResult(referenceID: "cbk-0001", status: .success, submittedAt: Date()))
         #expect(try await store.complete(jobID: job.id, worker: "w", result: result, at: Date(), retainImage: false))
         try await harness.server.application().test(.live) { client in

@@ -4,7 +4,7 @@ import Logging
 
 /// The whole service (routes, workers, callbacks) run in-process on a loopback port, with a live
 /// application `app-live:live-key` and a sandbox one `app-box:box-key`; insecure URLs allowed so
-/// that image origins and callback receivers can be local.
+/// that image origins and callback receivers can be local. One worker runs photos through `engine`.
 struct LoopbackService {
     let temporary: TemporaryStore
     let port: Int
@@ -12,7 +12,8 @@ struct LoopbackService {
     private let running: Task<Void, any Error>
 
     static func start(
-        limits: ConnectionLimits = ConnectionLimits(), imageFetchTimeout: Duration = .seconds(15)
+        limits: ConnectionLimits = ConnectionLimits(), imageFetchTimeout: Duration = .seconds(15),
+        engine: any Extracting = ExtractionAPITests.UnusedEngine()
     ) async throws -> LoopbackService {
         let temporary = try TemporaryStore()
         try await temporary.store.save(ClientApp(id: "app-live", key: "live-key", mode: .live))
@@ -20,7 +21,7 @@ struct LoopbackService {
         var logger = Logger(label: "test")
         logger.logLevel = .error
         var server = ExtractionServer(
-            store: temporary.store, engine: ExtractionAPITests.UnusedEngine(), port: 0, workers: 1,
+            store: temporary.store, engine: engine, port: 0, workers: 1,
             allowsInsecureURLs: true, logger: logger)
         server.limits = limits
         server.imageFetchTimeout = imageFetchTimeout
@@ -45,9 +46,9 @@ struct LoopbackService {
     /// Runs `body` against a fresh service and stops it afterwards, thrown or not.
     static func with<T>(
         limits: ConnectionLimits = ConnectionLimits(), imageFetchTimeout: Duration = .seconds(15),
-        _ body: (LoopbackService) async throws -> T
+        engine: any Extracting = ExtractionAPITests.UnusedEngine(), _ body: (LoopbackService) async throws -> T
     ) async throws -> T {
-        let service = try await start(limits: limits, imageFetchTimeout: imageFetchTimeout)
+        let service = try await start(limits: limits, imageFetchTimeout: imageFetchTimeout, engine: engine)
         do {
             let value = try await body(service)
             await service.stop()

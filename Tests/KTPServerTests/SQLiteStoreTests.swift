@@ -121,19 +121,51 @@ final class TemporaryStore: Sendable {
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
         _ = try await store.enqueue(Self.job("ref-002"))
-        let first = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
-        let second = try #require(try await store.claim(worker: "w2", lease: .seconds(30), now: Self.t0))
+        let first = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
+        let second = try #require(
+            try await store.claim(worker: "w2", lane: .extraction, lease: .seconds(30), now: Self.t0))
         #expect(first.referenceID == "ref-001")
         #expect(second.referenceID == "ref-002")
         #expect(first.state == .running && first.attempt == 1 && first.leaseOwner == "w1")
-        #expect(try await store.claim(worker: "w3", lease: .seconds(30), now: Self.t0) == nil)
+        #expect(try await store.claim(worker: "w3", lane: .extraction, lease: .seconds(30), now: Self.t0) == nil)
+    }
+
+    @Test func eachLaneClaimsOnlyItsOwnJobsOldestFirst() async throws {
+        let temporary = try await Self.seeded()
+        let store = temporary.store
+        let lease = Duration.seconds(30)
+        _ = try await store.enqueue(
+            NewJob(
+                applicationID: "app-live", referenceID: "box-001", options: JobOptions(), sandboxImage: "KTP",
+                submittedAt: Self.t0))
+        _ = try await store.enqueue(Self.job("photo-001"))
+        let photo = try #require(try await store.claim(worker: "w1", lane: .extraction, lease: lease, now: Self.t0))
+        #expect(photo.referenceID == "photo-001", "the older sandbox job is not the photos' lane's")
+        #expect(try await store.claim(worker: "w1", lane: .extraction, lease: lease, now: Self.t0) == nil)
+        _ = try await store.enqueue(Self.job("photo-002"))
+        let sandbox = try #require(try await store.claim(worker: "s", lane: .sandbox, lease: lease, now: Self.t0))
+        #expect(sandbox.referenceID == "box-001" && sandbox.sandboxImage == "KTP")
+        #expect(
+            try await store.claim(worker: "s", lane: .sandbox, lease: lease, now: Self.t0) == nil,
+            "the queued photo is not the sandbox lane's")
+    }
+
+    @Test func theSandboxLaneFindsItsJobsByItsOwnIndexNotAmongThePhotos() async throws {
+        let temporary = try await Self.seeded()
+        let plan = try await temporary.store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.nextRunnable(.sandbox), arguments: [0])
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("job_runnable_sandbox"), "plan: \(plan)")
     }
 
     @Test func aJobIsCompletedOnceAndOnlyByItsLeaseHolder() async throws {
         let temporary = try await Self.seeded()
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
+        let job = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
         let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
         #expect(!(try await store.complete(jobID: job.id, worker: "w2", result: body, at: Self.t0, retainImage: false)))
         #expect(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false))
@@ -148,7 +180,8 @@ final class TemporaryStore: Sendable {
         let temporary = try await Self.seeded()
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
+        let job = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
         let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
         _ = try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: true)
         #expect(try await store.job(applicationID: "app-live", referenceID: "ref-001")?.image == [1, 2, 3])
@@ -162,11 +195,13 @@ final class TemporaryStore: Sendable {
         let temporary = try await Self.seeded()
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
+        let job = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
         #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(10)) == 0)
         #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(31)) == 1)
         let again = try #require(
-            try await store.claim(worker: "w2", lease: .seconds(30), now: Self.t0.addingTimeInterval(31)))
+            try await store.claim(
+                worker: "w2", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(31)))
         #expect(again.id == job.id && again.attempt == 2)
         let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
         #expect(!(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false)))
@@ -177,11 +212,15 @@ final class TemporaryStore: Sendable {
         let temporary = try await Self.seeded()
         let store = temporary.store
         _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0))
+        let job = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
         #expect(try await store.release(jobID: job.id, worker: "w1", retryAt: Self.t0.addingTimeInterval(4)))
-        #expect(try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0.addingTimeInterval(3)) == nil)
         #expect(
-            try await store.claim(worker: "w1", lease: .seconds(30), now: Self.t0.addingTimeInterval(4))?.id == job.id)
+            try await store.claim(
+                worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(3)) == nil)
+        #expect(
+            try await store.claim(
+                worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(4))?.id == job.id)
     }
 
     @Test func aReopenedDatabaseKeepsItsJobsAndApplications() async throws {
@@ -212,7 +251,7 @@ final class TemporaryStore: Sendable {
         let store = temporary.store
         let t0 = SQLiteStoreTests.t0
         _ = try await store.enqueue(SQLiteStoreTests.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: t0))
+        let job = try #require(try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: t0))
         #expect(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(60)))
         #expect(try await store.rescueExpired(now: t0.addingTimeInterval(45)) == 0)
         #expect(!(try await store.extendLease(jobID: job.id, worker: "w2", until: t0.addingTimeInterval(90))))
@@ -235,7 +274,8 @@ final class TemporaryStore: Sendable {
             try Data.fetchOne(db, sql: "SELECT image FROM job WHERE reference_id = 'ref-001'")
         }
         #expect(blob == nil, "the bytes are not in the database")
-        let job = try #require(try await store.claim(worker: "w1", lease: .seconds(30), now: SQLiteStoreTests.t0))
+        let job = try #require(
+            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: SQLiteStoreTests.t0))
         #expect(job.image == [7, 8, 9])
         let body = ResultBody(
             data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: SQLiteStoreTests.t0))

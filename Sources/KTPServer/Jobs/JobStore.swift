@@ -12,8 +12,8 @@ public protocol JobStore: Sendable {
     /// Whether the application has used this reference_id.
     func exists(applicationID: String, referenceID: String) async throws(StoreError) -> Bool
 
-    /// The oldest runnable job, now leased to `worker` until `now + lease`.
-    func claim(worker: String, lease: Duration, now: Date) async throws(StoreError) -> Job?
+    /// The oldest runnable job of `lane`, now leased to `worker` until `now + lease`.
+    func claim(worker: String, lane: JobLane, lease: Duration, now: Date) async throws(StoreError) -> Job?
 
     /// Stores the result if `worker` still holds the lease; returns whether it did. The image is
     /// deleted unless `retainImage`.

@@ -92,6 +92,13 @@ public final class SQLiteStore: Sendable {
                     ALTER TABLE application ADD COLUMN quota_used INTEGER NOT NULL DEFAULT 0;
                     """)
         }
+        // The sandbox lane's claim finds its few jobs here rather than among a backlog of photos.
+        migrator.registerMigration("v5: sandbox lane") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX job_runnable_sandbox ON job (state, run_after, id) WHERE sandbox_image IS NOT NULL
+                    """)
+        }
         return migrator
     }
 

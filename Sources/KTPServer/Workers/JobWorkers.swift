@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// Workers that claim jobs with a lease, run them and store results; plus the rescuer that
 /// re-queues expired leases, at start and periodically. A job fails for good after
-/// ``maxAttempts`` internal failures, retried with backoff.
+/// ``maxAttempts`` internal failures, retried with backoff. Photos go to ``workers`` workers;
+/// sandbox jobs to one more of their own, so that their canned results never wait for the engine.
 public struct JobWorkers: Service {
     public var store: any JobStore
     public var processor: JobProcessor
@@ -31,18 +32,20 @@ public struct JobWorkers: Service {
     /// Runs until graceful shutdown: workers finish the job in hand, then stop.
     public func run() async throws {
         _ = try? await store.rescueExpired(now: Date())
+        let process = ProcessInfo.processInfo.processIdentifier
         await withDiscardingTaskGroup { group in
             for index in 0..<workers {
-                group.addTask { await self.work(name: "worker-\(ProcessInfo.processInfo.processIdentifier)-\(index)") }
+                group.addTask { await self.work(name: "worker-\(process)-\(index)", lane: .extraction) }
             }
+            group.addTask { await self.work(name: "worker-\(process)-sandbox", lane: .sandbox) }
             group.addTask { await self.rescue() }
         }
     }
 
-    private func work(name: String) async {
+    private func work(name: String, lane: JobLane) async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                guard let job = try await store.claim(worker: name, lease: lease, now: Date()) else {
+                guard let job = try await store.claim(worker: name, lane: lane, lease: lease, now: Date()) else {
                     try? await Task.sleep(for: pollInterval)
                     continue
                 }
