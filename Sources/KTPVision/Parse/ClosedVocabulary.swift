@@ -42,6 +42,10 @@ struct ClosedVocabulary: Sendable {
         let text = OCRConfusion.lettersInWords(TextCleaner.removeLabel(raw.text, labels: labels))
         guard !FuzzyMatcher.key(text).isEmpty else { return .unread }
         let spellings = values + aliases.keys.sorted()
+        // Spellings that differ only in spacing (`KHONGHUCU`, `KHONG HU CU`) match alike: the one printed wins.
+        if spellings.contains(text.uppercased()) {
+            return reading(FuzzyMatch(value: text.uppercased(), similarity: 1), ocr: raw.confidence, factor: 1)
+        }
         if let hit = matcher.match(text, in: spellings) {
             return reading(hit, ocr: raw.confidence, factor: 1)
         }

@@ -9,10 +9,6 @@ struct RegionSnapper: Sendable {
     var guidedSimilarity = 0.7
     /// How close a reading must be to another entry to be snapped to it.
     var unguidedSimilarity = 0.8
-    /// Below this OCR confidence, a reading that is only loosely close to the NIK's region
-    /// (``looseSimilarity``) is taken as a garbled print of it.
-    var unsureOCR = 0.6
-    var looseSimilarity = 0.5
 
     /// Snaps `text` at `level`. `guided` is the NIK's code at this level, if the table has it;
     /// `parent` is the code one level up (snapped, or the NIK's) that bounds the search.
@@ -28,7 +24,7 @@ struct RegionSnapper: Sendable {
         }
         // Longer runs come first, so they win a tie.
         guard var best = parts.filter({ $0.code != nil }).max(by: { $0.reading.confidence < $1.reading.confidence })
-        else { return fragmentSnap(reading, ocr: ocr, level: level, guided: guided, parent: parent) ?? whole }
+        else { return whole }
         best.reading.confidence *= Confidence.repairFactor
         return best
     }
@@ -42,45 +38,6 @@ struct RegionSnapper: Sendable {
             return reading
         }
         return FieldReading(value: hit.value, confidence: reading.confidence * hit.similarity)
-    }
-
-    /// What glare left of a name (`KMUR` of `SUKAMAKMUR`), snapped to the NIK's region when
-    /// that explains it, or else to the one entry that explains it clearly better than the rest.
-    private func fragmentSnap(
-        _ reading: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?
-    )
-        -> RegionSnap?
-    {
-        guard FuzzyMatcher.key(reading).count >= 3 else { return nil }
-        let minimumExplained = 0.8
-        let minimumCoverage = 0.3
-        func fragment(_ code: String) -> FuzzyMatcher.Fragment? {
-            guard let printed = level.printed(code, in: table) else { return nil }
-            var names = [printed]
-            if level == .regency, let kind = Self.kindWord(of: printed) {
-                names.append(String(printed.dropFirst(kind.count)))
-            }
-            return names.map { FuzzyMatcher.fragment(reading, in: $0) }.max {
-                ($0.explained, $0.coverage) < ($1.explained, $1.coverage)
-            }
-        }
-        func accepted(_ fragment: FuzzyMatcher.Fragment) -> Bool {
-            fragment.explained >= minimumExplained && fragment.coverage >= minimumCoverage
-        }
-        func snap(_ code: String, _ fragment: FuzzyMatcher.Fragment, mismatch: Bool) -> RegionSnap {
-            var snap = snapped(
-                to: code, similarity: fragment.explained * fragment.coverage.squareRoot(), ocr: ocr, level: level,
-                mismatch: mismatch)
-            snap.reading.confidence *= Confidence.repairFactor
-            return snap
-        }
-        if let guided, let own = fragment(guided), accepted(own) { return snap(guided, own, mismatch: false) }
-        let ranked = pool(level: level, parent: parent).compactMap { code in fragment(code).map { (code, $0) } }
-            .sorted { $0.1.explained > $1.1.explained }
-        guard let (code, best) = ranked.first, accepted(best) else { return nil }
-        // Another entry explaining the fragment as well makes it a guess.
-        if ranked.count > 1, ranked[1].1.explained > best.explained - 0.1 { return nil }
-        return snap(code, best, mismatch: guided != nil)
     }
 
     private func snap(reading: String, ocr: Double, level: RegionLevel, guided: String?, parent: String?) -> RegionSnap
@@ -104,9 +61,6 @@ struct RegionSnapper: Sendable {
         }
         if let best, best.similarity >= unguidedSimilarity {
             return snapped(to: best.code, similarity: best.similarity, ocr: ocr, level: level, mismatch: guided != nil)
-        }
-        if let guided, let guidedScore, ocr < unsureOCR, guidedScore >= looseSimilarity {
-            return snapped(to: guided, similarity: guidedScore, ocr: ocr, level: level, mismatch: false)
         }
         let unmatched = FieldReading(value: reading, confidence: Confidence.unmatched(ocr: ocr))
         return RegionSnap(reading: unmatched, code: nil, mismatchesNIK: guided != nil)
