@@ -42,6 +42,25 @@ import Testing
         }
     }
 
+    /// A hand-made JPEG's markers: a scan whose entropy-coded data holds stuffed 0xFF00 bytes and
+    /// restart markers, a table after it, and a second scan; or the same with its tail cut off.
+    static func jpegWithTwoScans(endingWithEOI: Bool) -> [UInt8] {
+        let frame: [UInt8] = [0xFF, 0xC2, 0x00, 0x0B, 0x08, 0x02, 0xD0, 0x03, 0x20, 0x01, 0x01, 0x11, 0x00]
+        let scan: [UInt8] = [0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]
+        let entropy: [UInt8] = [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56] + Array(repeating: 0xA5, count: 40)
+        let table: [UInt8] = [0xFF, 0xC4, 0x00, 0x04, 0x00, 0x00]
+        let tail: [UInt8] = endingWithEOI ? [0xFF, 0xD9] : [0xFF]
+        return [0xFF, 0xD8] + frame + scan + entropy + table + scan + entropy + [0xFF, 0x00] + tail
+    }
+
+    @Test func stuffedBytesAndRestartsInsideAScanAreSkippedAndALaterScanIsWalked() throws {
+        let header = try ImageStructure.validate(Self.jpegWithTwoScans(endingWithEOI: true))
+        #expect(header == ImageHeader(format: .jpeg, width: 800, height: 720))
+        #expect(throws: ImageError(.undecodable, "the JPEG has no end-of-image marker")) {
+            try ImageStructure.validate(Self.jpegWithTwoScans(endingWithEOI: false))
+        }
+    }
+
     @Test func aPNGWithACorruptChunkIsUndecodable() throws {
         var bytes = try Self.png()
         bytes[bytes.count / 2] ^= 0xFF

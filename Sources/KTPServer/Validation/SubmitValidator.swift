@@ -15,9 +15,7 @@ public struct SubmitValidator: Sendable {
 
     public func validate(body: [UInt8]) -> Result<SubmitRequest, ContractError> {
         // Check 1: a strict JSON object with the five keys of the right types, at most one of them "".
-        guard !JSONTrailingComma.isPresent(in: body),
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
-            case .object(let object) = value, !object.isEmpty
+        guard let value = StrictJSON.parse(body), case .object(let object) = value, !object.isEmpty
         else {
             return .failure(ContractError(.invalidPayload, "the body must be a non-empty JSON object"))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A cheap structural check of a JPEG's markers or a PNG's chunks, with no pixel decoding.
 ///
 /// libjpeg decodes a truncated file into a grey-padded picture without failing, so the
@@ -36,11 +38,7 @@ public enum ImageStructure {
             i += 2 + length
             if marker == 0xDA {
                 sawScan = true
-                // Entropy-coded data: skip to the next marker that is not a stuffed byte or restart.
-                while i + 1 < b.count {
-                    if b[i] == 0xFF, b[i + 1] != 0x00, !(0xD0...0xD7).contains(b[i + 1]) { break }
-                    i += 1
-                }
+                i = entropyCodedEnd(b, from: i)
             }
         }
         guard let (width, height) = size, width > 0, height > 0 else {
@@ -50,6 +48,24 @@ public enum ImageStructure {
             throw ImageError(.undecodable, "the JPEG has no end-of-image marker")
         }
         return ImageHeader(format: .jpeg, width: width, height: height)
+    }
+
+    /// Where the entropy-coded data from `start` ends: the first 0xFF that starts a marker, not a
+    /// stuffed 0xFF00 or a restart, or the last byte when none does. It is most of a JPEG, so
+    /// `memchr` finds the 0xFF bytes rather than a loop over every byte.
+    private static func entropyCodedEnd(_ b: [UInt8], from start: Int) -> Int {
+        b.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return start }
+            var i = start
+            while i + 1 < buffer.count {
+                guard let found = memchr(base + i, 0xFF, buffer.count - 1 - i) else { return buffer.count - 1 }
+                i = found.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                let next = buffer[i + 1]
+                if next != 0x00, !(0xD0...0xD7).contains(next) { return i }
+                i += 1
+            }
+            return i
+        }
     }
 
     private static func validatePNG(_ b: [UInt8]) throws(ImageError) -> ImageHeader {
