@@ -67,13 +67,16 @@ import Testing
         let submitter = Submitter(
             client: client, ledger: ledger, callbackURL: Tracker.Receiver(port: port).url, pollSchedule: schedule)
         let sent = try await submitter.submit(.sandboxCode("KTP_BD"))
-        #expect(sent.state == .pending)
 
-        var final: Submission?
-        for await change in ledger.watch(after: sent.revision, every: .milliseconds(50))
-        where change.id == sent.id && change.state.isTerminal {
-            final = change
-            break
+        // A sandbox result is ready within a poll of the service's own queue: its callback may land before the
+        // submit's answer is recorded.
+        var final: Submission? = sent.state.isTerminal ? sent : nil
+        if final == nil {
+            for await change in ledger.watch(after: sent.revision, every: .milliseconds(50))
+            where change.id == sent.id && change.state.isTerminal {
+                final = change
+                break
+            }
         }
         #expect(final?.state == .complete)
         #expect(final?.quality == ImageQuality(blur: true, dark: true))

@@ -21,12 +21,29 @@ public final class Ledger: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator(photos: photos).migrate(pool)
+            pool = try Self.open(path: path, configuration: configuration, migrator: Self.migrator(photos: photos))
         } catch let error as LedgerError {
             throw error
         } catch {
             throw LedgerError(.database, "cannot open the ledger at \(path): \(error)")
+        }
+    }
+
+    /// Opens the pool and runs the migrations. Two processes creating a ledger together collide: one finds the
+    /// file locked while the other switches it to WAL, or both find a migration unapplied and the later fails on
+    /// what the earlier made. Each failure means the other process moved the ledger on, so the next look goes
+    /// further: as many looks as there are migrations, a moment apart.
+    static func open(path: String, configuration: Configuration, migrator: DatabaseMigrator) throws -> DatabasePool {
+        var attempt = 1
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrator.migrate(pool)
+                return pool
+            } catch where attempt <= migrator.migrations.count {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                attempt += 1
+            }
         }
     }
 
