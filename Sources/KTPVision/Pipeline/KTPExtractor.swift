@@ -2,10 +2,10 @@ import CTesseract
 import Foundation
 import KTPContract
 
-
 /// The engine for one worker thread: decode, quality, locate and rectify, read, detect, parse.
 ///
-/// Not `Sendable`: it owns Tesseract handles. Use ``ExtractorPool`` to share work across threads.
+/// Not `Sendable`: it owns inference requests or Tesseract handles. Use ``ExtractorPool`` to share work across
+/// threads.
 public final class KTPExtractor {
     /// The small copy the locator and colour measure work on.
     static let analysisWidth = 480
