@@ -12,8 +12,10 @@ public struct PPOCRConfiguration: Sendable {
     /// when that is writable: loading both models then takes about 0.15 s instead of 0.6 s (0.8 s the first time).
     public var cachesBesideModels = true
     /// The detector's input is scaled down so that its long side is at most this (then to multiples of 32). On the
-    /// fixtures' 1200 × 757 levelled cards, 960 found the most field values verbatim; 736 found 2 fewer of 360 in
-    /// about 60 % of the detection time; the full 1200 found 6 fewer.
+    /// fixtures' 1200 × 757 levelled cards, 960 found the most field values verbatim and 736 two fewer of 360, in
+    /// about 60 % of the detection time; on whole generated sets 736 read as well (within a photo either way on a
+    /// development and a held-out set) with the median photo taking 0.66× a single-thread `tesseract` run
+    /// (`docs/benchmarks.md`).
     public var detectionLongSide: Int
     /// Probability above which a pixel of the detector's map is text.
     public var pixelThreshold: Float = 0.3
@@ -30,7 +32,7 @@ public struct PPOCRConfiguration: Sendable {
     public var recognitionMinimumWidth = 320
 
     public init(
-        modelDirectory: URL? = nil, options: OpenVINOOptions = OpenVINOOptions(), detectionLongSide: Int = 960,
+        modelDirectory: URL? = nil, options: OpenVINOOptions = OpenVINOOptions(), detectionLongSide: Int = 736,
         recognitionBatch: Int = 6
     ) {
         self.modelDirectory = modelDirectory
