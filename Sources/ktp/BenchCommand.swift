@@ -39,7 +39,7 @@ struct BenchCommand: AsyncParsableCommand {
         var records = try GroundTruth.load(path: truth)
         if let limit { records = Array(records.prefix(limit)) }
         guard !records.isEmpty else { throw CLIError("\(truth) has no ground truth records") }
-        let extractor = try KTPExtractor(configuration: try engine.configuration())
+        let extractor = try KTPExtractor(configuration: try await engine.configuration())
         let baseline = noBaseline ? nil : try TesseractBaseline()
         var samples: [BenchmarkSample] = []
         for (index, record) in records.enumerated() {

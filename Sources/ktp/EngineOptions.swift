@@ -19,16 +19,19 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "The folder with the PP-OCR models. Default: $KTP_MODELS, else .deps/models of the checkout.")
     var models: String?
 
-    /// The engine's configuration; the models are compiled here, so a missing or damaged one fails at start-up.
-    func configuration() throws -> ExtractorConfiguration {
-        let table = try regions.load()
-        guard recognizer == .ppocr else { return ExtractorConfiguration(regions: table) }
+    /// The engine's configuration; the models are compiled here, so a missing or damaged one fails at start-up. The
+    /// region table is parsed meanwhile on another thread: the two are most of `ktp extract`'s start-up.
+    func configuration() async throws -> ExtractorConfiguration {
+        async let table = regions.load()
+        guard recognizer == .ppocr else { return ExtractorConfiguration(regions: try await table) }
         var settings = PPOCRConfiguration()
         settings.modelDirectory = models.map { URL(fileURLWithPath: $0) }
+        let compiled: PPOCRModels
         do {
-            return ExtractorConfiguration(regions: table, models: try PPOCRModels(configuration: settings))
+            compiled = try PPOCRModels(configuration: settings)
         } catch {
             throw CLIError("\(error)")
         }
+        return ExtractorConfiguration(regions: try await table, models: compiled)
     }
 }

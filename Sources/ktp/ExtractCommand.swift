@@ -28,7 +28,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         // The models first: a missing or damaged one is a start-up error whatever the photo.
-        let extractor = try KTPExtractor(configuration: try engine.configuration())
+        let extractor = try KTPExtractor(configuration: try await engine.configuration())
         let bytes = try PhotoFile.read(photo)
         if let inspect {
             try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)

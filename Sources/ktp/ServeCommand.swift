@@ -71,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let unknown = rates.keys.sorted().first(where: { !known.contains($0) }) {
             throw CLIError("--rate-limit names \(unknown), which is not an application here (see --app)")
         }
-        let configuration = try engine.configuration()
+        let configuration = try await engine.configuration()
         let workers = self.workers
         // OCR threads yield the CPU to the accept path (see LowerPriority).
         let pool = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }

@@ -39,20 +39,21 @@ public struct RegionTable: Sendable {
         return try parse(text, path: path)
     }
 
-    /// Parses CSV text; `path` only names the source in errors.
+    /// Parses CSV text; `path` only names the source in errors. It walks the UTF-8 bytes: splitting 92,000 lines
+    /// into grapheme clusters took most of `ktp extract`'s start-up.
     public static func parse(_ text: String, path: String = "<memory>") throws(DataFileError) -> RegionTable {
         var rows: [(code: String, name: String)] = []
         rows.reserveCapacity(92_000)
         var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            if line.isEmpty || (lineNumber == 1 && line.hasPrefix("kode")) { continue }
-            guard let comma = line.firstIndex(of: ",") else {
+            let line = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
+            if line.isEmpty || (lineNumber == 1 && line.starts(with: "kode".utf8)) { continue }
+            guard let comma = line.firstIndex(of: UInt8(ascii: ",")) else {
                 throw DataFileError(.malformedLine, path: path, line: lineNumber, detail: "no comma")
             }
-            let code = String(line[..<comma])
-            var name = String(line[line.index(after: comma)...])
+            let code = String(Substring(line[..<comma]))
+            var name = String(Substring(line[line.index(after: comma)...]))
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
             }

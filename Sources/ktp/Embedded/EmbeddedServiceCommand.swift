@@ -31,7 +31,7 @@ struct EmbeddedServiceCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: files.database)
         try await store.save(ClientApp(id: EmbeddedService.appID, key: apiKey, mode: .live))
         try await store.save(ClientApp(id: EmbeddedService.sandboxAppID, key: apiKey, mode: .sandbox))
-        let configuration = try engine.configuration()
+        let configuration = try await engine.configuration()
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let pool = try LowerPriority.run { try ExtractorPool(workers: workers, configuration: configuration) }
         defer { pool.shutdown() }
