@@ -45,7 +45,7 @@ import Testing
         let url = Fixtures.directory.appendingPathComponent("crops/nik-bold-final-8.png")
         let raster = try ImageDecoder.decode(Array(try Data(contentsOf: url)))
         let digits = PixelRect(x: 20, y: 20, width: 448, height: 45)
-        let line = try PPOCRFixtures.engine().recognizeLine(raster, box: digits)
+        let line = try PPOCRFixtures.engine().recognize(raster, boxes: [digits])[0].line
         #expect(line.text == "9406070810557678")
         #expect(line.confidence > 0.9)
         for word in line.words {

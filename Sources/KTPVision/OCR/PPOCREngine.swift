@@ -36,12 +36,6 @@ public final class PPOCREngine {
             .map(\.line)
     }
 
-    /// Reads one line: the whole raster, or the crop `box`.
-    public func recognizeLine(_ raster: Raster, box: PixelRect? = nil) throws(OCRError) -> OCRLine {
-        let box = box ?? PixelRect(x: 0, y: 0, width: raster.width, height: raster.height)
-        return try recognize(raster, boxes: [box])[0].line
-    }
-
     /// The text boxes of `raster` (or of the part inside `region`), in image pixels and reading order.
     public func detect(_ raster: Raster, region: PixelRect? = nil) throws(OCRError) -> [DetectedText] {
         let area = (region ?? PixelRect(x: 0, y: 0, width: raster.width, height: raster.height))
