@@ -23,10 +23,8 @@ public struct DetectionCalibration: Sendable {
         let rows = samples.map { (features: $0.evidence.features, target: $0.isKTP ? 1.0 : 0.0) }
         let positives = rows.filter { $0.target == 1 }.count
         // Each class weighs as much as the other, so a set with few negatives still learns what refuses them.
-        let classWeight = [
-            0.0: positives == rows.count ? 0 : 0.5 / Double(rows.count - positives),
-            1.0: positives == 0 ? 0 : 0.5 / Double(positives),
-        ]
+        let negativeWeight = positives == rows.count ? 0 : 0.5 / Double(rows.count - positives)
+        let positiveWeight = positives == 0 ? 0 : 0.5 / Double(positives)
         var weights = [Double](repeating: 0, count: CardEvidence.featureNames.count)
         var bias = 0.0
         for _ in 0..<iterations {
@@ -34,7 +32,7 @@ public struct DetectionCalibration: Sendable {
             var biasGradient = 0.0
             for row in rows {
                 let z = zip(weights, row.features).reduce(bias) { $0 + $1.0 * $1.1 }
-                let error = (1 / (1 + exp(-z)) - row.target) * classWeight[row.target]!
+                let error = (1 / (1 + exp(-z)) - row.target) * (row.target == 1 ? positiveWeight : negativeWeight)
                 for index in gradient.indices { gradient[index] += error * row.features[index] }
                 biasGradient += error
             }

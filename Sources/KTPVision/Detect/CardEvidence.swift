@@ -36,6 +36,8 @@ public struct CardEvidence: Sendable, Hashable, Codable {
     /// A label read at or above this similarity counts as seen.
     public static let seenLabel = 0.5
 
+    static let distinctiveLabelCount = CardLabel.allCases.filter(\.isDistinctive).count
+
     /// The names of ``features``, in their order.
     public static let featureNames = [
         "province header", "regency header", "NIK label", "NIK digits", "valid NIK", "KTP-only labels",
@@ -44,8 +46,7 @@ public struct CardEvidence: Sendable, Hashable, Codable {
 
     /// Each feature scaled to [0, 1], in the order of ``featureNames``.
     public var features: [Double] {
-        let distinctive = CardLabel.allCases.filter(\.isDistinctive).count
-        let shared = CardLabel.allCases.count - distinctive
+        let (distinctive, shared) = (Self.distinctiveLabelCount, CardLabel.allCases.count - Self.distinctiveLabelCount)
         return [
             provinceHeader ? 1 : 0, regencyHeader ? 1 : 0, min(max(nikLabel, 0), 1), Double(min(nikDigits, 16)) / 16,
             validNIK ? 1 : 0, Double(distinctiveLabels) / Double(distinctive), Double(sharedLabels) / Double(shared),

@@ -29,7 +29,7 @@ enum CardLineSplitter {
         let keys = words.map(FuzzyMatcher.key)
         if var label = keys.firstIndex(where: isBloodLabel) {
             // `Gol.` blurred past recognition (`Gal`, `Gast.`) still stands just before a recognised `Darah`.
-            if label > 1, FuzzyMatcher.similarity(keys[label], "DARAH") >= 0.6,
+            if label > 1, isDarah(keys[label]),
                 (2...4).contains(keys[label - 1].count)
             {
                 label -= 1
@@ -53,8 +53,11 @@ enum CardLineSplitter {
     static func isBloodLabel(_ key: String) -> Bool {
         guard key.count >= 3 else { return false }
         return key.hasPrefix("GOL") || key.hasPrefix("G0L") || key.hasPrefix("COL")
-            || FuzzyMatcher.similarity(key, "DARAH") >= 0.6 || FuzzyMatcher.similarity(key, "GOLDARAH") >= 0.7
+            || isDarah(key) || FuzzyMatcher.similarity(key, "GOLDARAH") >= 0.7
     }
+
+    /// `DARAH` and near misses (`DERAH`, `DAAN`).
+    static func isDarah(_ key: String) -> Bool { FuzzyMatcher.similarity(key, "DARAH") >= 0.6 }
 
     static func isGenderWord(_ word: String) -> Bool {
         FuzzyMatcher.best(word, in: ["LAKI", "PEREMPUAN"])!.similarity >= 0.6

@@ -43,8 +43,8 @@ struct ClosedVocabulary: Sendable {
         guard !FuzzyMatcher.key(text).isEmpty else { return .unread }
         let spellings = values + aliases.keys.sorted()
         // Spellings that differ only in spacing (`KHONGHUCU`, `KHONG HU CU`) match alike: the one printed wins.
-        if spellings.contains(text.uppercased()) {
-            return reading(FuzzyMatch(value: text.uppercased(), similarity: 1), ocr: raw.confidence, factor: 1)
+        if case let printed = text.uppercased(), spellings.contains(printed) {
+            return reading(FuzzyMatch(value: printed, similarity: 1), ocr: raw.confidence, factor: 1)
         }
         if let hit = matcher.match(text, in: spellings) {
             return reading(hit, ocr: raw.confidence, factor: 1)

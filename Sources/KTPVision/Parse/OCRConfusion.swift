@@ -14,12 +14,6 @@ enum OCRConfusion {
         "g": "9", "q": "9",
     ]
 
-    /// Digits Tesseract reads for one another in the card's bold NIK print.
-    static let confusableDigits: [Character: [Character]] = [
-        "0": ["6", "8"], "1": ["7", "4"], "2": ["7"], "3": ["8"], "4": ["1"],
-        "5": ["6"], "6": ["5", "8", "0"], "7": ["1", "2"], "8": ["3", "6", "0", "9"], "9": ["8"],
-    ]
-
     /// Digits read where a letter was printed, inside an alphabetic word.
     static let digitToLetter: [Character: Character] = ["0": "O", "1": "I", "5": "S", "8": "B"]
 

@@ -72,10 +72,10 @@ public final class KTPExtractor {
         let photo = try ImageDecoder.decode(bytes)
         lap(\.decode)
 
-        let (small, quad, card) = locate(in: photo)
+        let (small, smallRGB, quad, card) = locate(in: photo)
         lap(\.locate)
 
-        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: small.rgb())
+        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: smallRGB)
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 
@@ -107,12 +107,13 @@ public final class KTPExtractor {
 
     /// The small copy the locator works on, the card's corners in `photo` when it found them, and the card: warped
     /// upright, or else the whole photo.
-    private func locate(in photo: Raster) -> (small: Raster, quad: Quad?, card: Raster) {
+    private func locate(in photo: Raster) -> (small: Raster, smallRGB: RGBImage, quad: Quad?, card: Raster) {
         let scale = Double(Self.analysisWidth) / Double(photo.width)
         let small = Raster(owning: pixScaleToSize(photo.pix, Int32(Self.analysisWidth), 0)) ?? photo
-        let quad = CardLocator.locate(in: small.rgb()).map { $0.scaled(by: 1 / scale) }
+        let smallRGB = small.rgb()
+        let quad = CardLocator.locate(in: smallRGB).map { $0.scaled(by: 1 / scale) }
         let card = quad.flatMap { CardRectifier.rectify(photo, quad: $0) } ?? wholePhoto(photo)
-        return (small, quad, card)
+        return (small, smallRGB, quad, card)
     }
 
     /// The card read in the preparation its quality suggests; then, when that did not convince, in the other one
