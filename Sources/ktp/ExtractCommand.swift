@@ -21,7 +21,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Show the NIK and name in full (they are masked by default).")
     var reveal = false
 
-    @Option(help: "Write the rectified card and the image given to OCR into this folder, as PNG.")
+    @Option(help: "Write the rectified card and the image given to OCR into this folder, as PNG, and the words read from it.")
     var inspect: String?
 
     @OptionGroup var engine: EngineOptions
@@ -33,10 +33,21 @@ struct ExtractCommand: AsyncParsableCommand {
         if let inspect {
             try FileManager.default.createDirectory(atPath: inspect, withIntermediateDirectories: true)
             var pass = 0
-            extractor.inspector = { name, raster in
-                if name == "card" { pass += 1 }
-                let url = URL(fileURLWithPath: inspect).appendingPathComponent("\(pass)-\(name).png")
-                try? Data(raster.pngData()).write(to: url)
+            let folder = URL(fileURLWithPath: inspect)
+            extractor.inspector = { inspection in
+                switch inspection {
+                case .image(let name, let raster):
+                    if name == "card" { pass += 1 }
+                    try? Data(raster.pngData()).write(to: folder.appendingPathComponent("\(pass)-\(name).png"))
+                case .words(let words):
+                    let rows = words.map { word in
+                        let box = word.box
+                        return "\(box.x)\t\(box.y)\t\(box.width)\t\(box.height)\t"
+                            + String(format: "%.3f", word.confidence) + "\t\(word.text)"
+                    }
+                    let table = (["x\ty\twidth\theight\tconfidence\ttext"] + rows).joined(separator: "\n") + "\n"
+                    try? Data(table.utf8).write(to: folder.appendingPathComponent("\(pass)-words.tsv"))
+                }
             }
         }
         let submittedAt = Date()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KTPVision
 
@@ -48,5 +49,26 @@ import Testing
         let found = boxes(map([(10, 8, 10, 4, 0.9)]), imageWidth: 80, imageHeight: 40)
         // 7.25...23.75 × 5.25...15.75 map pixels, doubled and rounded.
         #expect(found.first?.box == PixelRect(x: 15, y: 11, width: 33, height: 21))
+    }
+
+    @Test func aSlantedBarGivesItsDirectionAndABlotNone() throws {
+        // A bar 30 long falling one pixel in six, two thick; and a 5 × 5 blot.
+        var map = [Float](repeating: 0, count: 40 * 20)
+        for x in 2..<32 {
+            for y in (3 + x / 6)...(4 + x / 6) { map[y * 40 + x] = 0.9 }
+        }
+        for y in 12..<17 { for x in 33..<38 { map[y * 40 + x] = 0.9 } }
+        let found = boxes(map)
+        let bar = try #require(found.first { $0.box.width > 20 })
+        #expect(abs(bar.angle - atan(1.0 / 6)) < 0.03, "\(bar.angle)")
+        #expect(bar.elongation > 6)
+        let blot = try #require(found.first { $0.box.width < 20 })
+        #expect(blot.elongation < 1.5)
+    }
+
+    @Test func theCoreIsTheRegionBeforeGrowing() {
+        let found = boxes(map([(10, 8, 10, 4, 0.9)]), imageWidth: 80, imageHeight: 40)
+        // Dilated to 11 × 5 map pixels at x 10...20, y 8...12, doubled.
+        #expect(found.first?.core == PixelRect(x: 20, y: 16, width: 22, height: 10))
     }
 }

@@ -1,3 +1,4 @@
+import CTesseract
 import Foundation
 import Testing
 @testable import KTPVision
@@ -11,7 +12,7 @@ import Testing
     @Test func theCleanCardsNIKNameAndProvinceLineAreReadVerbatim() throws {
         let record = try clean
         let card = try PPOCRFixtures.levelledCard(record)
-        let text = try PPOCRFixtures.engine().read(card).map(\.text).joined(separator: "\n")
+        let text = try PPOCRFixtures.engine().read(card).lines.map(\.text).joined(separator: "\n")
         #expect(text.contains(record.fields[.nik]), "\(text)")
         #expect(text.contains(record.fields[.fullName]), "\(text)")
         #expect(text.contains("PROVINSI \(record.fields[.state])"), "\(text)")
@@ -56,7 +57,7 @@ import Testing
     @Test func wordsOfALineAreSplitAtSpacesInOrderLeftToRight() throws {
         let record = try clean
         let card = try PPOCRFixtures.levelledCard(record)
-        let lines = try PPOCRFixtures.engine().read(card)
+        let lines = try PPOCRFixtures.engine().read(card).lines
         let province = try #require(lines.first { $0.text.hasPrefix("PROVINSI") }, "\(lines.map(\.text))")
         #expect(
             province.words.map(\.text) == ["PROVINSI"] + record.fields[.state].split(separator: " ").map(String.init))
@@ -74,5 +75,32 @@ import Testing
         // Padding to the batch's widest line may change a marginal character, not whole lines.
         let same = zip(batched, single).filter { $0 == $1 }.count
         #expect(same >= single.count - 1, "\(batched.prefix(6)) vs \(single)")
+    }
+
+    @Test(arguments: [-7.0, 4.0])
+    func thePagesSkewIsTheTiltOfItsDetectedLines(degrees: Double) throws {
+        let card = try PPOCRFixtures.levelledCard(try clean)
+        let radians = degrees * .pi / 180
+        // Leptonica turns clockwise for a positive angle: text then runs down to the right.
+        let tilted = try #require(
+            Raster(owning: pixRotate(card.pix, Float(radians), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)))
+        let skew = try #require(try PPOCRFixtures.engine().read(tilted).skew)
+        #expect(abs(skew - radians) < 1 * .pi / 180, "\(skew * 180 / .pi)°")
+    }
+
+    @Test func wordsAreAboutAsTallAsTheirPrintSoRowsDoNotOverlap() throws {
+        let card = try PPOCRFixtures.levelledCard(try clean)
+        let words = try PPOCRFixtures.engine().read(card).words
+        let rows = LineGrouper.group(words)
+        // Boxes grown by the unclip distance overlap their neighbours and chain label rows together; words as
+        // tall as their print leave each label at the head of a row of its own.
+        let firsts = ["NIK", "Nama", "Tempat/Tgl", "Jenis", "Alamat", "RT/RW", "Kel/Desa", "Kecamatan", "Agama",
+            "Status", "Pekerjaan", "Kewarganegaraan", "Berlaku"]
+        let heads = Set(firsts.compactMap { first in rows.firstIndex { $0.words.first?.text == first } })
+        #expect(heads.count == firsts.count, "\(rows.map(\.text))")
+        let steps = zip(rows, rows.dropFirst()).map { $1.box.midY - $0.box.midY }.sorted()
+        let heights = words.map(\.box.height).sorted()
+        // Print is about half the row pitch; the grown boxes were nine tenths of it.
+        #expect(2 * heights[heights.count / 2] < steps[steps.count / 2], "heights \(heights), steps \(steps)")
     }
 }

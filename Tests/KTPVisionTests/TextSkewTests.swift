@@ -26,4 +26,15 @@ struct TextSkewTests {
         }
         #expect(TextSkew.angle(of: column) == nil)
     }
+
+    @Test func detectedLinesGiveTheirWidthWeightedMedianDirection() throws {
+        func line(_ angle: Double, width: Int, elongation: Double = 10) -> DetectedText {
+            let box = PixelRect(x: 0, y: 0, width: width, height: 20)
+            return DetectedText(box: box, score: 0.9, angle: angle, elongation: elongation)
+        }
+        let lines = [line(0.05, width: 400), line(0.06, width: 300), line(0.05, width: 200), line(-0.4, width: 50)]
+        #expect(try #require(TextSkew.angle(of: lines)) == 0.05)
+        // Round blots have no direction, and three lines are not a page.
+        #expect(TextSkew.angle(of: lines.prefix(3) + [line(1, width: 900, elongation: 1.2)]) == nil)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a DB text detector's probability map into line boxes: threshold, dilate, connected components, keep
 /// those whose mean probability is high, grow each by the "unclip" distance, scale to the image.
 ///
@@ -40,10 +42,18 @@ public struct DBPostprocessor: Sendable {
             let top = Self.clamp((minY * scaleY).rounded(), imageHeight)
             let bottom = Self.clamp((maxY * scaleY).rounded(), imageHeight)
             guard right - left > 3, bottom - top > 3 else { continue }
+            let coreTop = Self.clamp((Double(region.minY) * scaleY).rounded(), imageHeight)
+            let coreBottom = Self.clamp((Double(region.maxY + 1) * scaleY).rounded(), imageHeight)
+            let coreLeft = Self.clamp((Double(region.minX) * scaleX).rounded(), imageWidth)
+            let coreRight = Self.clamp((Double(region.maxX + 1) * scaleX).rounded(), imageWidth)
             found.append(
                 DetectedText(
                     box: PixelRect(x: left, y: top, width: right - left, height: bottom - top),
-                    score: region.meanProbability))
+                    core: PixelRect(
+                        x: coreLeft, y: coreTop, width: max(1, coreRight - coreLeft),
+                        height: max(1, coreBottom - coreTop)),
+                    score: region.meanProbability, angle: region.angle(scaleX: scaleX, scaleY: scaleY),
+                    elongation: region.elongation))
         }
         return Self.readingOrder(found)
     }
@@ -86,6 +96,20 @@ public struct DBPostprocessor: Sendable {
     struct Region {
         var minX: Int, minY: Int, maxX: Int, maxY: Int
         var meanProbability: Double
+        /// The second central moments of the region's pixels, in map pixels.
+        var xx = 0.0, yy = 0.0, xy = 0.0
+
+        /// The principal axis of the pixels, in an image scaled from the map by `scaleX` × `scaleY`.
+        func angle(scaleX: Double, scaleY: Double) -> Double {
+            0.5 * atan2(2 * xy * scaleX * scaleY, xx * scaleX * scaleX - yy * scaleY * scaleY)
+        }
+
+        /// The ratio of the spreads along and across the principal axis: a bar's length over its thickness.
+        var elongation: Double {
+            let mean = (xx + yy) / 2, spread = ((xx - yy) * (xx - yy) / 4 + xy * xy).squareRoot()
+            let (major, minor) = (mean + spread, mean - spread)
+            return minor > 0 ? (major / minor).squareRoot() : .infinity
+        }
     }
 
     /// The 8-connected regions of `mask`, in the order their first pixel is met, each with the mean map
@@ -99,8 +123,15 @@ public struct DBPostprocessor: Sendable {
             stack.append(start)
             var region = Region(minX: width, minY: height, maxX: -1, maxY: -1, meanProbability: 0)
             var sum = 0.0, count = 0
+            var sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
             while let index = stack.popLast() {
                 let x = index % width, y = index / width
+                let (fx, fy) = (Double(x), Double(y))
+                sx += fx
+                sy += fy
+                sxx += fx * fx
+                syy += fy * fy
+                sxy += fx * fy
                 region.minX = min(region.minX, x)
                 region.maxX = max(region.maxX, x)
                 region.minY = min(region.minY, y)
@@ -118,6 +149,8 @@ public struct DBPostprocessor: Sendable {
                 }
             }
             region.meanProbability = sum / Double(count)
+            let n = Double(count), (mx, my) = (sx / n, sy / n)
+            (region.xx, region.yy, region.xy) = (sxx / n - mx * mx, syy / n - my * my, sxy / n - mx * my)
             regions.append(region)
         }
         return regions

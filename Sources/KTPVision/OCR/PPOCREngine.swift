@@ -27,13 +27,24 @@ public final class PPOCREngine {
 
     /// Finds the text lines of `raster` (or of the part inside `region`) and reads them, in reading order,
     /// dropping lines read with less than the configured confidence. Each detected box is one ``OCRLine``: a
-    /// label and its value far apart on one row may come back as two.
-    public func read(_ raster: Raster, region: PixelRect? = nil) throws(OCRError) -> [OCRLine] {
-        let boxes = try detect(raster, region: region).map(\.box)
+    /// label and its value far apart on one row may come back as two. Words span their line's core vertically
+    /// (``DetectedText/core``), so that rows of words are as far apart as the printed rows. The page's skew is the
+    /// detected lines' (``TextSkew``).
+    public func read(_ raster: Raster, region: PixelRect? = nil) throws(OCRError) -> OCRPage {
+        let found = try detect(raster, region: region)
         let minimum = models.configuration.minimumLineConfidence
-        return try recognize(raster, boxes: boxes)
-            .filter { !$0.line.words.isEmpty && $0.confidence >= minimum }
-            .map(\.line)
+        let lines = try zip(found, recognize(raster, boxes: found.map(\.box)))
+            .filter { !$1.line.words.isEmpty && $1.confidence >= minimum }
+            .map { text, read in
+                OCRLine(
+                    words: read.line.words.map { word in
+                        var word = word
+                        word.box.y = text.core.y
+                        word.box.height = text.core.height
+                        return word
+                    })
+            }
+        return OCRPage(lines: lines, skew: TextSkew.angle(of: found))
     }
 
     /// The text boxes of `raster` (or of the part inside `region`), in image pixels and reading order.

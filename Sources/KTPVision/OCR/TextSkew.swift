@@ -1,6 +1,6 @@
 import Foundation
 
-/// The skew of a page's text, from the words Tesseract read.
+/// The skew of a page's text, from the words Tesseract read or the lines PP-OCR's detector found.
 ///
 /// Leptonica's skew search weighs every dark stroke, so on a whole photo the ruled lines of a
 /// notebook or the edge of a desk can outvote a tilted card's text. Neighbouring words on one
@@ -9,6 +9,21 @@ import Foundation
 enum TextSkew {
     /// At least this many word pairs make a page's worth of evidence.
     static let minimumPairs = 8
+
+    /// Lines of the detector this many times as wide as high have a direction worth counting.
+    static let elongation = 4.0
+
+    /// The skew of the lines a text detector found: the median of their directions, weighted by their width.
+    /// PP-OCR's words share their line's box, so neighbouring words say nothing of the tilt; the detector's
+    /// regions do. Nil with fewer than ``minimumLines`` elongated lines.
+    static func angle(of lines: [DetectedText]) -> Double? {
+        let long = lines.filter { $0.elongation >= elongation }
+        guard long.count >= minimumLines else { return nil }
+        return weightedMedian(long.map { ($0.angle, Double($0.core.width)) })
+    }
+
+    /// A page's worth of elongated detector lines.
+    static let minimumLines = 4
 
     /// The skew in radians (positive when text runs down to the right), or nil without enough
     /// pairs: the median of the pairs' angles, weighted by their horizontal distance.
@@ -32,13 +47,17 @@ enum TextSkew {
             pairs.append((atan2(dy, dx), dx))
         }
         guard pairs.count >= minimumPairs else { return nil }
-        pairs.sort { $0.angle < $1.angle }
-        let half = pairs.reduce(0) { $0 + $1.weight } / 2
+        return weightedMedian(pairs)
+    }
+
+    private static func weightedMedian(_ values: [(angle: Double, weight: Double)]) -> Double? {
+        let sorted = values.sorted { $0.angle < $1.angle }
+        let half = sorted.reduce(0) { $0 + $1.weight } / 2
         var running = 0.0
-        for pair in pairs {
-            running += pair.weight
-            if running >= half { return pair.angle }
+        for value in sorted {
+            running += value.weight
+            if running >= half { return value.angle }
         }
-        return pairs.last?.angle
+        return sorted.last?.angle
     }
 }

@@ -42,8 +42,16 @@ public final class KTPExtractor {
     private let normalizer: FieldNormalizer
     private let thresholds: QualityThresholds
     private let detection: DetectionModel
-    /// Receives each intermediate image by name (`card`, `ocr`, `sign`), for looking at what the engine saw.
-    public var inspector: ((String, Raster) -> Void)?
+    /// Receives each intermediate image by name (`card`, `ocr`, `sign`), and the words each pass read, for looking at
+    /// what the engine saw.
+    public var inspector: ((Inspection) -> Void)?
+
+    /// What the engine saw at one step.
+    public enum Inspection {
+        case image(name: String, Raster)
+        /// The words of the image last given as `ocr`, in its pixels.
+        case words([OCRWord])
+    }
 
     public init(configuration: ExtractorConfiguration = ExtractorConfiguration()) throws(OCRError) {
         if let models = configuration.models {
@@ -164,25 +172,26 @@ public final class KTPExtractor {
         var prepared = straightened
         // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
         let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
-        var words = generalWords(prepared, thresholding: thresholding)
-        var reading = CardLayout.read(words, width: prepared.width, height: prepared.height)
+        var page = generalPage(prepared, thresholding: thresholding)
+        var reading = CardLayout.read(page.words, width: prepared.width, height: prepared.height)
         // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew search)
         // puts labels and values on different rows; level it by the text itself. A steep tilt breaks
         // words into pieces that understate it, so the levelled text is measured once more. A
         // levelled reading wins unless only the tilted one was recognised as a KTP.
         var tilt = 0.0
         for _ in 0..<Self.levellingRounds {
-            guard let skew = TextSkew.angle(of: words), abs(skew) >= Self.rereadSkew else { break }
+            guard let skew = page.skew, abs(skew) >= Self.rereadSkew else { break }
             tilt += skew
             let rotated = pixRotate(
                 straightened.pix, Float(-tilt), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
             guard let level = Raster(owning: rotated) else { break }
-            words = generalWords(level, thresholding: thresholding)
-            let levelReading = CardLayout.read(words, width: level.width, height: level.height)
+            page = generalPage(level, thresholding: thresholding)
+            let levelReading = CardLayout.read(page.words, width: level.width, height: level.height)
             if isKTP(levelReading) || !isKTP(reading) { (prepared, reading) = (level, levelReading) }
         }
-        inspector?("card", card)
-        inspector?("ocr", prepared)
+        inspector?(.image(name: "card", card))
+        inspector?(.image(name: "ocr", prepared))
+        inspector?(.words(page.words))
         // PP-OCR's reading stands as it is: reading its value boxes again, and the NIK's and RT/RW's digits with
         // Tesseract, gained nothing on sets they were not developed on (`docs/benchmarks.md`).
         guard case .tesseract(let general, let digitsOCR) = recognizer,
@@ -220,14 +229,15 @@ public final class KTPExtractor {
         return reading
     }
 
-    /// Every word of the card: PP-OCR's lines, or Tesseract's sparse pass.
-    private func generalWords(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> [OCRWord] {
+    /// Every line of the card: PP-OCR's, or Tesseract's sparse pass.
+    private func generalPage(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> OCRPage {
         switch recognizer {
         case .ppocr(let lines):
             // An inference failure is OpenVINO's, not the photo's: the card reads as empty, and is not a KTP.
-            ((try? lines.read(raster)) ?? []).flatMap(\.words)
+            return (try? lines.read(raster)) ?? OCRPage(lines: [], skew: nil)
         case .tesseract(let general, _):
-            general.recognize(raster, segmentation: .sparse, thresholding: thresholding).flatMap(\.words)
+            let lines = general.recognize(raster, segmentation: .sparse, thresholding: thresholding)
+            return OCRPage(lines: lines, skew: TextSkew.angle(of: lines.flatMap(\.words)))
         }
     }
 
@@ -298,7 +308,7 @@ public final class KTPExtractor {
         guard let crop = prepared.cropped(to: region.clamped(width: prepared.width, height: prepared.height)) else {
             return nil
         }
-        inspector?("sign", crop)
+        inspector?(.image(name: "sign", crop))
         return SignGlyph.sign(in: crop.gray(), rowHeight: row)
     }
 
