@@ -22,6 +22,16 @@ import Testing
         #expect(KTPExtractor.quarterTurns(of: []).isEmpty)
     }
 
+    @Test func textStandingOnItsSideIsTurnedNotLevelled() {
+        let degree = Double.pi / 180
+        #expect(KTPExtractor.levelling(8 * degree) == 8 * degree)
+        #expect(KTPExtractor.levelling(-14 * degree) == -14 * degree)
+        #expect(KTPExtractor.levelling(0.5 * degree) == nil)
+        #expect(KTPExtractor.levelling(90 * degree) == nil)
+        #expect(KTPExtractor.levelling(-88 * degree) == nil)
+        #expect(KTPExtractor.levelling(nil) == nil)
+    }
+
     @Test(arguments: [1, 2, 3])
     func aTurnedPhotoOfTheCleanCardIsReadWithItsNIK(quarterTurns: Int) throws {
         let record = try #require(Fixtures.records.first { $0.condition == "clean" })

@@ -29,6 +29,9 @@ public final class KTPExtractor {
     static let rereadSkew = 1.5 * Double.pi / 180
     /// How many times tilted text is levelled and measured again.
     static let levellingRounds = 2
+    /// Text steeper than this (30°) stands on its side: a quarter turn (``quarterTurns(of:)``) reads it, where
+    /// levelling would turn the card out of its frame.
+    static let steepestLevelling = Double.pi / 6
 
     /// What finds and reads the card's lines.
     private enum Recognizer {
@@ -164,6 +167,13 @@ public final class KTPExtractor {
         return 2 * standing > boxes.count ? [1, 3] : [2]
     }
 
+    /// The angle to turn a page by to level its text: none when it leans too little to matter, or so much that it
+    /// stands on its side.
+    static func levelling(_ skew: Double?) -> Double? {
+        guard let skew, abs(skew) >= rereadSkew, abs(skew) <= steepestLevelling else { return nil }
+        return skew
+    }
+
     /// The general pass over the card; with Tesseract, then each value, the NIK's digits and the RT/RW again.
     func read(_ card: Raster, mode: OCRPreprocessor.Mode, glare: Bool) -> CardReading {
         let unrotated = OCRPreprocessor.prepare(card, mode: mode)
@@ -180,7 +190,7 @@ public final class KTPExtractor {
         // levelled reading wins unless only the tilted one was recognised as a KTP.
         var tilt = 0.0
         for _ in 0..<Self.levellingRounds {
-            guard let skew = page.skew, abs(skew) >= Self.rereadSkew else { break }
+            guard let skew = Self.levelling(page.skew) else { break }
             tilt += skew
             let rotated = pixRotate(
                 straightened.pix, Float(-tilt), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
