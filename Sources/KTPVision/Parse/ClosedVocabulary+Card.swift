@@ -14,7 +14,12 @@ extension ClosedVocabulary {
 
     static let maritalStatus = ClosedVocabulary(
         Vocabulary.maritalStatuses,
-        aliases: ["BLM KAWIN": "BELUM KAWIN", "JANDA": "CERAI MATI", "DUDA": "CERAI MATI"],
+        // Cards issued since Dukcapil's 2022 forms say whether a marriage or divorce is registered.
+        aliases: [
+            "BLM KAWIN": "BELUM KAWIN", "JANDA": "CERAI MATI", "DUDA": "CERAI MATI",
+            "KAWIN TERCATAT": "KAWIN", "KAWIN BELUM TERCATAT": "KAWIN",
+            "CERAI HIDUP TERCATAT": "CERAI HIDUP", "CERAI HIDUP BELUM TERCATAT": "CERAI HIDUP",
+        ],
         labels: ["STATUS PERKAWINAN", "PERKAWINAN"],
         minimumSimilarity: 0.8,
         exhaustive: true

@@ -54,8 +54,9 @@ struct ClosedVocabulary: Sendable {
         if let hit = runs.max(by: { $0.similarity < $1.similarity }) {
             return reading(hit, ocr: raw.confidence, factor: Confidence.repairFactor)
         }
-        // What glare left of the print: the value it is a part of.
-        if let hit = FuzzyMatcher.bestFragment(text, in: spellings) {
+        // What glare left of the print: the value it is a part of, where no value outside the list can be printed.
+        // An open list's card may print the short form itself (`TANI`), which completing would rewrite.
+        if exhaustive, let hit = FuzzyMatcher.bestFragment(text, in: spellings) {
             return reading(hit, ocr: raw.confidence, factor: Confidence.repairFactor)
         }
         if let usual {
