@@ -31,7 +31,11 @@ public final class PPOCREngine {
     /// (``DetectedText/core``), so that rows of words are as far apart as the printed rows. The page's skew is the
     /// detected lines' (``TextSkew``).
     public func read(_ raster: Raster, region: PixelRect? = nil) throws(OCRError) -> OCRPage {
-        let found = try detect(raster, region: region)
+        try read(raster, found: try detect(raster, region: region))
+    }
+
+    /// Reads the lines ``detect(_:region:)`` found in `raster`.
+    public func read(_ raster: Raster, found: [DetectedText]) throws(OCRError) -> OCRPage {
         let minimum = models.configuration.minimumLineConfidence
         let lines = try zip(found, recognize(raster, boxes: found.map(\.box)))
             .filter { !$1.line.words.isEmpty && $1.confidence >= minimum }

@@ -182,22 +182,29 @@ public final class KTPExtractor {
         var prepared = straightened
         // A sharp card thresholds cleanly with Otsu; soft gray strokes need a local threshold.
         let thresholding: TesseractEngine.Thresholding = mode == .sharpened ? .sauvola : .otsu
-        var page = generalPage(prepared, thresholding: thresholding)
-        var reading = CardLayout.read(page.words, width: prepared.width, height: prepared.height)
         // Text still tilted after deskewing (a whole photo whose ruled paper misled the skew search)
         // puts labels and values on different rows; level it by the text itself. A steep tilt breaks
-        // words into pieces that understate it, so the levelled text is measured once more. A
-        // levelled reading wins unless only the tilted one was recognised as a KTP.
+        // words into pieces that understate it, so the levelled text is measured once more. The tilted
+        // page is read only when the levelled one is not recognised as a KTP.
+        var survey = self.survey(prepared, thresholding: thresholding)
+        var tilted: (raster: Raster, survey: Survey)?
         var tilt = 0.0
         for _ in 0..<Self.levellingRounds {
-            guard let skew = Self.levelling(page.skew) else { break }
+            guard let skew = Self.levelling(survey.skew) else { break }
             tilt += skew
             let rotated = pixRotate(
                 straightened.pix, Float(-tilt), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
             guard let level = Raster(owning: rotated) else { break }
-            page = generalPage(level, thresholding: thresholding)
-            let levelReading = CardLayout.read(page.words, width: level.width, height: level.height)
-            if isKTP(levelReading) || !isKTP(reading) { (prepared, reading) = (level, levelReading) }
+            tilted = tilted ?? (prepared, survey)
+            (prepared, survey) = (level, self.survey(level, thresholding: thresholding))
+        }
+        var page = survey.read()
+        var reading = CardLayout.read(page.words, width: prepared.width, height: prepared.height)
+        if !isKTP(reading), let tilted {
+            let tiltedPage = tilted.survey.read()
+            let tiltedReading = CardLayout.read(
+                tiltedPage.words, width: tilted.raster.width, height: tilted.raster.height)
+            if isKTP(tiltedReading) { (prepared, page, reading) = (tilted.raster, tiltedPage, tiltedReading) }
         }
         inspector?(.image(name: "card", card))
         inspector?(.image(name: "ocr", prepared))
@@ -239,15 +246,26 @@ public final class KTPExtractor {
         return reading
     }
 
+    /// A page whose skew is known and whose lines are read on demand: PP-OCR's detector alone measures the skew,
+    /// so a tilted page's lines need not be read before it is levelled.
+    private struct Survey {
+        var skew: Double?
+        var read: () -> OCRPage
+    }
+
     /// Every line of the card: PP-OCR's, or Tesseract's sparse pass.
-    private func generalPage(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> OCRPage {
+    private func survey(_ raster: Raster, thresholding: TesseractEngine.Thresholding) -> Survey {
         switch recognizer {
         case .ppocr(let lines):
             // An inference failure is OpenVINO's, not the photo's: the card reads as empty, and is not a KTP.
-            return (try? lines.read(raster)) ?? OCRPage(lines: [], skew: nil)
+            let found = (try? lines.detect(raster)) ?? []
+            return Survey(skew: TextSkew.angle(of: found)) {
+                (try? lines.read(raster, found: found)) ?? OCRPage(lines: [], skew: nil)
+            }
         case .tesseract(let general, _):
             let lines = general.recognize(raster, segmentation: .sparse, thresholding: thresholding)
-            return OCRPage(lines: lines, skew: TextSkew.angle(of: lines.flatMap(\.words)))
+            let page = OCRPage(lines: lines, skew: TextSkew.angle(of: lines.flatMap(\.words)))
+            return Survey(skew: page.skew) { page }
         }
     }
 
