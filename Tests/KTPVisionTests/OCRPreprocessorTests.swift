@@ -151,4 +151,14 @@ import Testing
         #expect(paper > 180)
         #expect(paper - ink > 100)
     }
+
+    @Test func plainModeSmoothsTheGrainThatLiftingADimCardAmplifiesButNotAWellLitCardsGrain() {
+        // The same grain on a dim card is multiplied by the lift; on a lit card it stays as it was.
+        let grainy = Self.band(blur: 2, noise: 3)
+        let dim = OCRPreprocessor.prepare(Raster(TestImages.rgb(Self.dimmed(grainy, by: 0.25))), mode: .plain)
+        let lit = OCRPreprocessor.prepare(Raster(TestImages.rgb(grainy)), mode: .plain)
+        let paper = (60..<195, 10..<70)
+        #expect(Self.deviation(dim.gray(), x: paper.0, y: paper.1) < 2.5, "the lifted grain was smoothed")
+        #expect(Self.deviation(lit.gray(), x: paper.0, y: paper.1) > 2.5, "a lit card's grain is left alone")
+    }
 }

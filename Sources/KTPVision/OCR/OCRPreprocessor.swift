@@ -35,8 +35,10 @@ public enum OCRPreprocessor {
     public static func prepare(_ card: Raster, mode: Mode = .plain) -> Raster {
         let rgb = Raster(owning: pixConvertTo32(card.pix)) ?? card
         guard let red = Raster(owning: pixGetRGBComponent(rgb.pix, Int32(COLOR_RED))) else { return card }
-        var lifted = liftExposure(red) ?? red
-        if mode == .sharpened, noise(in: lifted) >= noisy { lifted = smooth(lifted) ?? lifted }
+        let exposed = liftExposure(red)
+        var lifted = exposed ?? red
+        // Lifting a dim photo multiplies its sensor noise too; smoothed, the detector finds its lines again.
+        if mode == .sharpened || exposed != nil, noise(in: lifted) >= noisy { lifted = smooth(lifted) ?? lifted }
         let normalised = Raster(owning: pixBackgroundNormSimple(lifted.pix, nil, nil)) ?? lifted
         guard mode == .sharpened else { return normalised }
         return sharpen(despeckle(normalised) ?? normalised) ?? normalised
