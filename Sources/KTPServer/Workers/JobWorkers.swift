@@ -63,8 +63,8 @@ public struct JobWorkers: Service {
         let heartbeat = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: lease / 3)
-                _ = try await store.extendLease(
-                    jobID: job.id, worker: worker, until: Date().addingTimeInterval(lease.timeInterval))
+                let until = Date().addingTimeInterval(lease.timeInterval)
+                _ = try await store.extendLease(jobID: job.id, worker: worker, attempt: job.attempt, until: until)
             }
         }
         defer { heartbeat.cancel() }
@@ -77,7 +77,7 @@ public struct JobWorkers: Service {
                 nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
                 status: result.data.status.rawValue)
             let stored = try await store.complete(
-                jobID: job.id, worker: worker, result: result, at: Date(),
+                jobID: job.id, worker: worker, attempt: job.attempt, result: result, at: Date(),
                 retainImage: imageRetention != nil)
             metadata["status"] = "\(result.data.status.rawValue)"
             logger.info(stored ? "job done" : "job done elsewhere; result dropped", metadata: metadata)
@@ -86,13 +86,14 @@ public struct JobWorkers: Service {
             if job.attempt >= Self.maxAttempts {
                 logger.error("job failed for good", metadata: metadata)
                 _ = try? await store.complete(
-                    jobID: job.id, worker: worker,
+                    jobID: job.id, worker: worker, attempt: job.attempt,
                     result: JobProcessor.internalFailure(job, at: Date()), at: Date(),
                     retainImage: imageRetention != nil)
             } else {
                 let delay = Self.backoff(attempt: job.attempt)
                 logger.warning("job failed; retrying", metadata: metadata)
-                _ = try? await store.release(jobID: job.id, worker: worker, retryAt: Date().addingTimeInterval(delay))
+                _ = try? await store.release(
+                    jobID: job.id, worker: worker, attempt: job.attempt, retryAt: Date().addingTimeInterval(delay))
             }
         }
     }
