@@ -14,6 +14,10 @@ public protocol JobStore: Sendable {
     /// application, and a testing application's quota is spent here, only on acceptance.
     func enqueue(_ job: NewJob) async throws(StoreError) -> Job
 
+    /// Signalled when a job may have become claimable: on a submit to this process, and in
+    /// PostgreSQL on a submit to any process. Idle workers wait on it between polls.
+    var jobsArrived: JobSignal { get }
+
     /// Whether the application has used this reference_id.
     func exists(applicationID: String, referenceID: String) async throws(StoreError) -> Bool
 

@@ -11,6 +11,7 @@ extension SQLiteStore: ServiceStore {
         do {
             var job = try await insert(new, options: options, imageFile: file)
             job.image = new.image
+            jobsArrived.signal()
             return job
         } catch {
             if let file { images.remove(file) }

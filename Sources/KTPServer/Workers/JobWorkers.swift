@@ -12,6 +12,7 @@ public struct JobWorkers: Service {
     public var workers: Int
     /// Long enough for any one photo; a crashed worker's job is claimable again soon after.
     public var lease: Duration = .seconds(30)
+    /// How long an idle worker waits for ``JobStore/jobsArrived`` before it claims again anyway.
     public var pollInterval: Duration = .milliseconds(100)
     public var rescueInterval: Duration = .seconds(5)
     /// Keep image bytes this long after the result is stored; `nil` deletes them at once.
@@ -46,7 +47,7 @@ public struct JobWorkers: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 guard let job = try await store.claim(worker: name, lane: lane, lease: lease, now: Date()) else {
-                    try? await Task.sleep(for: pollInterval)
+                    await store.jobsArrived.wait(upTo: pollInterval)
                     continue
                 }
                 await run(job, worker: name)
@@ -112,6 +113,7 @@ public struct JobWorkers: Service {
             let now = Date()
             if let count = try? await store.rescueExpired(now: now), count > 0 {
                 logger.warning("re-queued jobs whose lease expired", metadata: ["count": "\(count)"])
+                store.jobsArrived.signal()
             }
             if imageRetention != nil || resultRetention != nil {
                 _ = try? await store.purge(
