@@ -1,10 +1,13 @@
 import Foundation
+import KTPPostgres
+import Logging
 import Testing
 @testable import KTPServer
 
 /// The stores that the shared suite proves alike.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 
@@ -23,6 +26,10 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sqlite:
             let temporary = try TemporaryStore()
             return OpenStore(store: temporary.store, location: temporary.path, keeping: temporary)
+        case .postgres:
+            let url = try await PostgresServer.shared.newDatabase()
+            let store = try await PostgresStore.connect(url: url, logger: Logger(label: "ktp.test.postgres"))
+            return OpenStore(store: store, location: url, keeping: store)
         }
     }
 }

@@ -261,7 +261,8 @@ extension SQLiteStore: ServiceStore {
 }
 
 extension Duration {
-    var timeInterval: TimeInterval {
+    /// The duration in seconds, for `Date` arithmetic.
+    public var timeInterval: TimeInterval {
         Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }
