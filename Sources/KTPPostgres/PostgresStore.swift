@@ -162,5 +162,5 @@ public struct PostgresStartupError: Error, Sendable, Hashable, CustomStringConve
         self.detail = detail
     }
 
-    public var description: String { "\(code.rawValue): \(detail)" }
+    public var description: String { "PostgreSQL \(code.rawValue): \(detail)" }
 }
