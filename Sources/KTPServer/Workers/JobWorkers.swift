@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// Workers that claim jobs with a lease, run them and store results; plus the rescuer that
 /// re-queues expired leases, at start and periodically. A job fails for good after
-/// ``maxAttempts`` internal failures, retried with backoff. Photos go to ``workers`` workers;
+/// ``maxAttempts`` internal failures, retried with backoff, or once claimed more often than that
+/// (its earlier runs lost with their process). Photos go to ``workers`` workers;
 /// sandbox jobs to one more of their own, so that their canned results never wait for the engine.
 public struct JobWorkers: Service {
     public var store: any JobStore
@@ -59,6 +60,17 @@ public struct JobWorkers: Service {
     }
 
     func run(_ job: Job, worker: String) async {
+        // A job whose runs keep dying with their process (each lease runs out and is rescued)
+        // would be claimed for ever: past the cap it ends as an internal failure, not run again.
+        if job.attempt > Self.maxAttempts {
+            logger.error(
+                "job's runs were lost too often; failed for good",
+                metadata: ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"])
+            _ = try? await store.complete(
+                jobID: job.id, worker: worker, attempt: job.attempt,
+                result: JobProcessor.internalFailure(job, at: Date()), at: Date(), retainImage: imageRetention != nil)
+            return
+        }
         // Renew the lease while the engine works, so that a slow photo on a loaded machine is
         // not rescued and run twice; a crashed worker stops renewing and its lease runs out.
         let heartbeat = Task {
