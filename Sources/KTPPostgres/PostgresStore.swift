@@ -22,7 +22,7 @@ public final class PostgresStore: Sendable {
     private let running: Task<Void, Never>
     private let listening: Task<Void, Never>
     /// Yields each time the listener starts listening.
-    private let listenerStarted: AsyncStream<Void>
+    let listenerStarted: AsyncStream<Void>
 
     /// The channel a submit notifies, so that idle workers in every process wake at once.
     static let jobsChannel = "ktp_jobs"

@@ -1,12 +1,14 @@
 import Foundation
 import Glibc
 import TestSupport
+import Testing
 
 /// A PostgreSQL 15 server of the tests' own, from Debian's package: `initdb` in a temporary folder,
 /// a free loopback port, run as the package's `postgres` user when the tests run as root (the
-/// server refuses root). One server serves the whole test process; each test gets a database
-/// of its own. The server stops, and its folder goes, when the test process ends: the shell that
-/// started it watches this process and stops it then.
+/// server refuses root). One server (``shared``) serves the test process, each test with a
+/// database of its own; a test that restarts its server makes one of its own. The server stops,
+/// and its folder goes, when the test process ends: the shell that started it watches this
+/// process and stops it then.
 actor PostgresServer {
     static let shared = PostgresServer()
     static let binaries = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin")
@@ -16,13 +18,39 @@ actor PostgresServer {
         let description: String
     }
 
-    /// The server's port, once started.
-    private var running: Task<Int, any Error>?
+    /// A running server: where it listens and where its files are.
+    struct Instance: Sendable {
+        let port: Int
+        let directory: URL
+
+        /// The postmaster's process id, from its pid file.
+        var pid: pid_t? {
+            let file = directory.appendingPathComponent("data/postmaster.pid").path
+            return (try? String(contentsOfFile: file, encoding: .utf8))?.split(separator: "\n").first
+                .flatMap { pid_t($0) }
+        }
+
+        func waitUntilReady() async throws {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline {
+                let ready = try await ChildProcess.run(
+                    binaries.appendingPathComponent("pg_isready"),
+                    ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres"])
+                if ready.status == 0 { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let log = (try? String(contentsOfFile: directory.appendingPathComponent("log").path, encoding: .utf8))
+            throw StartError(description: "the server did not start: \(log ?? "")")
+        }
+    }
+
+    /// The server, once started.
+    private var running: Task<Instance, any Error>?
     private var databases = 0
 
     /// The URL of a new, empty database on the shared server, which starts on first use.
     func newDatabase() async throws -> String {
-        let port = try await start()
+        let port = try await start().port
         databases += 1
         let name = "ktp_test_\(databases)"
         let created = try await ChildProcess.run(
@@ -32,14 +60,28 @@ actor PostgresServer {
         return "postgres://postgres@127.0.0.1:\(port)/\(name)?sslmode=disable"
     }
 
-    private func start() async throws -> Int {
+    /// Stops the server (a fast shutdown: its clients are disconnected) and waits until it is
+    /// back, started again by the shell that holds it.
+    func restart() async throws {
+        let instance = try await start()
+        let old = try #require(instance.pid, "no postmaster.pid")
+        kill(old, SIGINT)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while instance.pid == old || instance.pid == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard instance.pid != old else { throw StartError(description: "the server did not stop") }
+        try await instance.waitUntilReady()
+    }
+
+    private func start() async throws -> Instance {
         if let running { return try await running.value }
         let task = Task { try await Self.launch() }
         running = task
         return try await task.value
     }
 
-    private static func launch() async throws -> Int {
+    private static func launch() async throws -> Instance {
         let postgres = binaries.appendingPathComponent("postgres")
         guard FileManager.default.isExecutableFile(atPath: postgres.path) else {
             throw StartError(description: "no \(postgres.path): apt-get install postgresql (make test does)")
@@ -67,16 +109,24 @@ actor PostgresServer {
         let initialized = try await ChildProcess.run(initdb.0, initdb.1)
         guard initialized.status == 0 else { throw StartError(description: "initdb: \(initialized.errors)") }
         let port = try freePort()
-        // Durability settings off: the tests kill `ktp serve`, never this server.
-        // The shell stops the server once this process is gone, however it ends.
+        // Durability settings off: the tests kill `ktp serve`, never this server. The shell starts
+        // the server again whenever it stops (``restart()``), and stops it once this process is
+        // gone, however it ends.
         let script = """
-            "$0" -D "$1" -p "$2" -k "$3" -c listen_addresses=127.0.0.1 -c max_connections=400 \
-                -c fsync=off -c synchronous_commit=off -c full_page_writes=off >"$3/log" 2>&1 &
-            server=$!
-            while [ -d "/proc/$4" ] && kill -0 "$server" 2>/dev/null; do sleep 1; done
+            bin=$0 data=$1 port=$2 dir=$3 parent=$4
+            start() {
+                "$bin" -D "$data" -p "$port" -k "$dir" -c listen_addresses=127.0.0.1 -c max_connections=400 \
+                    -c fsync=off -c synchronous_commit=off -c full_page_writes=off >>"$dir/log" 2>&1 &
+                server=$!
+            }
+            start
+            while [ -d "/proc/$parent" ]; do
+                if ! kill -0 "$server" 2>/dev/null; then wait "$server"; start; fi
+                sleep 0.2
+            done
             kill -INT "$server" 2>/dev/null
             wait "$server"
-            rm -rf "$3"
+            rm -rf "$dir"
             """
         let shell = command([
             "/bin/sh", "-c", script, postgres.path, data, "\(port)", directory.path, "\(getpid())",
@@ -88,16 +138,9 @@ actor PostgresServer {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
-            let ready = try await ChildProcess.run(
-                binaries.appendingPathComponent("pg_isready"), ["-h", "127.0.0.1", "-p", "\(port)", "-U", "postgres"])
-            if ready.status == 0 { return port }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        let log = (try? String(contentsOfFile: directory.appendingPathComponent("log").path, encoding: .utf8)) ?? ""
-        throw StartError(description: "the server did not start: \(log)")
+        let instance = Instance(port: port, directory: directory)
+        try await instance.waitUntilReady()
+        return instance
     }
 
     /// A loopback port nothing listens on now.

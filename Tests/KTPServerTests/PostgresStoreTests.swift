@@ -115,3 +115,52 @@ import Testing
         }
     }
 }
+
+/// A PostgreSQL server restarted under a store: the store reconnects, its listener listens again,
+/// and nothing accepted before is lost.
+@Suite struct PostgresRestartTests {
+    @Test(.timeLimit(.minutes(2)))
+    func aStoreComesBackAfterItsServerRestartsAndLosesNothingAccepted() async throws {
+        let server = PostgresServer()
+        let url = try await server.newDatabase()
+        let store = try await PostgresStore.connect(url: url, logger: PostgresStoreTests.logger)
+        try await store.save(ClientApp(id: "app-live", key: "k", mode: .live))
+        for i in 0..<10 { _ = try await store.enqueue(StoreSuiteTests.job(String(format: "before-%03d", i))) }
+
+        try await server.restart()
+        // The pool's connections died with the server: a use may fail until new ones are made.
+        var accepted = 0
+        let deadline = ContinuousClock.now + .seconds(30)
+        while accepted < 10, ContinuousClock.now < deadline {
+            do {
+                _ = try await store.enqueue(StoreSuiteTests.job(String(format: "after-%03d", accepted)))
+                accepted += 1
+            } catch {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(accepted == 10)
+        #expect(try await store.countsByState() == [.queued: 20, .running: 0, .done: 0])
+        #expect(try await store.job(applicationID: "app-live", referenceID: "before-000")?.image == [1, 2, 3])
+
+        // The listener is back: another process's submit wakes this one's idle workers.
+        for await _ in store.listenerStarted { break }
+        let other = try await PostgresStore.connect(url: url, logger: PostgresStoreTests.logger)
+        let clock = ContinuousClock()
+        let waited = await withTaskGroup(of: Duration?.self) { group in
+            group.addTask { await clock.measure { await store.jobsArrived.wait(upTo: .seconds(60)) } }
+            group.addTask {
+                for i in 0..<100 where !Task.isCancelled {
+                    _ = try? await other.enqueue(StoreSuiteTests.job(String(format: "wake-%03d", i)))
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        let elapsed = try #require(waited)
+        #expect(elapsed < .seconds(10), "woken after \(elapsed)")
+    }
+}
