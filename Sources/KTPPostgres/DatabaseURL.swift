@@ -5,7 +5,16 @@ import PostgresNIO
 /// A PostgreSQL database named by URL: `postgres://user[:password]@host[:port]/database`, with
 /// `?sslmode=disable|prefer|require` (default `prefer`, as libpq's).
 public struct DatabaseURL: Sendable {
-    public let configuration: PostgresClient.Configuration
+    enum SSLMode: String, Sendable {
+        case disable, prefer, require
+    }
+
+    let host: String
+    let port: Int
+    let user: String
+    let password: String?
+    let database: String
+    let sslMode: SSLMode
 
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isPostgres(_ text: String) -> Bool {
@@ -22,15 +31,43 @@ public struct DatabaseURL: Sendable {
         guard !database.isEmpty, !database.contains("/") else {
             throw PostgresStartupError(.invalidURL, "no database name after the host")
         }
-        let tls: PostgresClient.Configuration.TLS
-        switch url.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer" {
-        case "disable": tls = .disable
-        case "prefer": tls = .prefer(.makeClientConfiguration())
-        case "require": tls = .require(.makeClientConfiguration())
-        case let other: throw PostgresStartupError(.invalidURL, "sslmode \(other) is not disable, prefer or require")
+        let mode = url.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
+        guard let sslMode = SSLMode(rawValue: mode) else {
+            throw PostgresStartupError(.invalidURL, "sslmode \(mode) is not disable, prefer or require")
         }
-        configuration = PostgresClient.Configuration(
-            host: host, port: url.port ?? 5432, username: user.removingPercentEncoding ?? user,
-            password: url.password?.removingPercentEncoding, database: database, tls: tls)
+        self.host = host
+        port = url.port ?? 5432
+        self.user = user.removingPercentEncoding ?? user
+        password = url.password?.removingPercentEncoding
+        self.database = database
+        self.sslMode = sslMode
+    }
+
+    /// Where the server is, as a message may name it.
+    var server: String { "\(host):\(port)" }
+
+    /// The configuration of the store's connection pool.
+    var configuration: PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS =
+            switch sslMode {
+            case .disable: .disable
+            case .prefer: .prefer(.makeClientConfiguration())
+            case .require: .require(.makeClientConfiguration())
+            }
+        return PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
+    }
+
+    /// The configuration of one connection outside the pool, which reports why it failed where
+    /// the pool would only retry.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS =
+            switch sslMode {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
     }
 }

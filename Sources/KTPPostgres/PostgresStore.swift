@@ -74,13 +74,18 @@ public final class PostgresStore: Sendable {
     public static func connect(
         url: String, timeout: Duration = .seconds(10), logger: Logger
     ) async throws(PostgresStartupError) -> PostgresStore {
-        let store = PostgresStore(configuration: try DatabaseURL(url).configuration, logger: logger)
+        let database = try DatabaseURL(url)
+        let store = PostgresStore(configuration: database.configuration, logger: logger)
         let migrated = await withTaskGroup(of: PostgresStartupError?.self) { group in
             group.addTask {
+                // One connection of its own first: the pool would retry a refused connection, a
+                // wrong password or a missing database in silence until the timeout.
                 do {
-                    _ = try await store.rows("SELECT 1")
+                    let probe = try await PostgresConnection.connect(
+                        configuration: try database.connectionConfiguration(), id: 0, logger: logger)
+                    try? await probe.close()
                 } catch {
-                    return PostgresStartupError(.unreachable, Self.describe(error))
+                    return PostgresStartupError(.unreachable, "\(database.server): \(Self.describe(error))")
                 }
                 do {
                     try await store.migrate()
@@ -92,7 +97,8 @@ public final class PostgresStore: Sendable {
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return Task.isCancelled ? nil : PostgresStartupError(.unreachable, "no answer within \(timeout)")
+                return Task.isCancelled
+                    ? nil : PostgresStartupError(.unreachable, "no answer from \(database.server) within \(timeout)")
             }
             let first = await group.next() ?? nil
             group.cancelAll()
@@ -137,7 +143,8 @@ public final class PostgresStore: Sendable {
         if let error = error as? StoreError { return error.detail }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            return "\(error.code)"
+            // A connection's own failure (refused, reset, TLS) carries no query and no data.
+            return error.underlying.map { "\(error.code): \($0)" } ?? "\(error.code)"
         }
         return "\(type(of: error))"
     }

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
-    func aBadURLOrAnUnreachableServerStopsTheStartWithAClearError() async throws {
+    func aBadURLOrAnUnreachableServerOrAMissingDatabaseStopsTheStartWithAClearError() async throws {
         let bad = try await Self.serve(["--database", "postgres://127.0.0.1/ktp"])
         #expect(bad.status != 0)
         #expect(bad.errors.contains("invalidURL"), "\(bad.errors)")
@@ -31,7 +31,13 @@ import Testing
         #expect(typo.status != 0 && typo.errors.contains("invalidURL"), "\(typo.errors)")
         let nobody = try await Self.serve(["--database", "postgres://postgres@127.0.0.1:1/ktp?sslmode=disable"])
         #expect(nobody.status != 0)
-        #expect(nobody.errors.contains("unreachable"), "\(nobody.errors)")
+        #expect(nobody.errors.contains("unreachable") && nobody.errors.contains("refused"), "\(nobody.errors)")
+        // A server that answers says why it will not serve: here, no such database.
+        let missing = try await PostgresServer.shared.newDatabase().replacingOccurrences(
+            of: "/ktp_test_", with: "/missing_")
+        let refused = try await Self.serve(["--database", missing])
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("does not exist"), "\(refused.errors)")
     }
 
     /// 200 submits over three processes with one worker each: 24 photos and 176 sandbox codes.

@@ -112,6 +112,7 @@ import Testing
             Issue.record("connected to nothing")
         } catch {
             #expect(error.code == .unreachable)
+            #expect(error.detail.contains("refused"), "\(error)")
         }
     }
 }
