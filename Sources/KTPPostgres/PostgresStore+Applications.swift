@@ -42,13 +42,4 @@ extension PostgresStore: ApplicationStore {
                 keyHash: Array(try columns["key_hash"].decode(ByteBuffer.self).readableBytesView), mode: mode)
         }
     }
-
-    /// Runs `body`, which reads a row, with its failure as the store's.
-    static func decoding<T>(_ body: () throws -> T) throws(StoreError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw storeError(error)
-        }
-    }
 }

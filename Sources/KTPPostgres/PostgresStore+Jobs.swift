@@ -5,7 +5,7 @@ import PostgresNIO
 
 extension PostgresStore: ServiceStore {
     public func enqueue(_ new: NewJob) async throws(StoreError) -> Job {
-        let options = try Self.encode(new.options)
+        let options = try StoreError.encode(new.options)
         let logger = self.logger
         return try await transaction { connection in
             guard
@@ -79,7 +79,7 @@ extension PostgresStore: ServiceStore {
     )
         async throws(StoreError) -> Bool
     {
-        let json = try Self.encode(result)
+        let json = try StoreError.encode(result)
         let logger = self.logger
         return try await transaction { connection in
             guard
@@ -205,14 +205,6 @@ extension PostgresStore: ServiceStore {
                 completedAt: try columns["completed_at"].decode(Date?.self),
                 leaseOwner: try columns["lease_owner"].decode(String?.self),
                 leaseExpiresAt: try columns["lease_expires_at"].decode(Date?.self), result: result)
-        }
-    }
-
-    static func encode(_ value: some Encodable) throws(StoreError) -> String {
-        do {
-            return String(decoding: try ResultBody.makeEncoder().encode(value), as: UTF8.self)
-        } catch {
-            throw StoreError(.database, "cannot encode: \(error)")
         }
     }
 }

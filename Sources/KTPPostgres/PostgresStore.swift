@@ -128,13 +128,23 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Runs `body`, which reads a row, with its failure as the store's.
+    static func decoding<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw storeError(error)
+        }
+    }
+
     /// The store's error for `error`. A PostgreSQL error keeps only the server's message: the
     /// query and its bindings may hold a result, whose NIK and name are never logged.
     static func storeError(_ error: any Error) -> StoreError {
         switch error {
         case let error as StoreError: error
         case let error as PostgresTransactionError:
-            storeError(error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError ?? error)
+            (error.closureError ?? error.commitError ?? error.beginError ?? error.rollbackError).map(storeError)
+                ?? StoreError(.database, "the transaction failed")
         default: StoreError(.database, describe(error))
         }
     }

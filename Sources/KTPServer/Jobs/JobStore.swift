@@ -71,4 +71,13 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { detail.isEmpty ? code.rawValue : "\(code.rawValue): \(detail)" }
+
+    /// `value` as the JSON a store keeps (options, results), or the store's error.
+    public static func encode(_ value: some Encodable) throws(StoreError) -> String {
+        do {
+            return String(decoding: try ResultBody.makeEncoder().encode(value), as: UTF8.self)
+        } catch {
+            throw StoreError(.database, "cannot encode: \(error)")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import KTPContract
 
 extension SQLiteStore: ServiceStore {
     public func enqueue(_ new: NewJob) async throws(StoreError) -> Job {
-        let options = try Self.encode(new.options)
+        let options = try StoreError.encode(new.options)
         // The photo's file is written first; a refused or failed insert deletes it again.
         var file: String?
         if let image = new.image { file = try await images.write(image) }
@@ -94,7 +94,7 @@ extension SQLiteStore: ServiceStore {
     )
         async throws(StoreError) -> Bool
     {
-        let json = try Self.encode(result)
+        let json = try StoreError.encode(result)
         let (stored, file) = try await write { db -> (Bool, String?) in
             let file = try String.fetchOne(
                 db, sql: "SELECT image_file FROM job WHERE id = ? AND \(Self.leaseHeld)",
@@ -249,20 +249,5 @@ extension SQLiteStore: ServiceStore {
             result: result
         )
         return (job, row["image_file"])
-    }
-
-    static func encode(_ value: some Encodable) throws(StoreError) -> String {
-        do {
-            return String(decoding: try ResultBody.makeEncoder().encode(value), as: UTF8.self)
-        } catch {
-            throw StoreError(.database, "cannot encode: \(error)")
-        }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, for `Date` arithmetic.
-    public var timeInterval: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }
