@@ -7,8 +7,8 @@ import PostgresNIO
 /// processes share, on one host or several.
 ///
 /// Every process must reach every photo, so photos live in a table of their own (`job_image`),
-/// not in files; a photo's row goes in the transaction that stores its result, unless images are
-/// retained. Claims are single `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)`
+/// not in files; a photo's row is deleted in the transaction that stores its result, unless
+/// images are retained. Claims are single `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)`
 /// statements: each is its own short transaction, so no snapshot is held open while a job runs
 /// and concurrent claimers never wait on one another's rows.
 public final class PostgresStore: Sendable {

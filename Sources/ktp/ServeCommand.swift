@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "ktp.serve")
         let location = try database.location()
-        let store = try await database.open(logger: Logger(label: "ktp.store"))
+        let store = try await database.open()
         for app in apps { try await store.save(app.clientApp) }
         if try await store.applications().isEmpty {
             let created = AppArgument.generated()
@@ -81,8 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         )
         server.rateLimits = rates
         let host = self.host
+        let shown = DatabaseOption.shown(location)
         try await server.run { port in
-            Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(DatabaseOption.shown(location)))")
+            Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(shown))")
         }
         pool.shutdown()
     }
