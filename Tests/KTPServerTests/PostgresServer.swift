@@ -86,7 +86,9 @@ actor PostgresServer {
         guard FileManager.default.isExecutableFile(atPath: postgres.path) else {
             throw StartError(description: "no \(postgres.path): apt-get install postgresql (make test does)")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ktp-pg-\(UUID().uuidString)")
+        // /tmp rather than $TMPDIR: the postgres user must reach it, and the server's socket path
+        // in it must stay within the 107 bytes a Unix socket's name may have.
+        let directory = URL(fileURLWithPath: "/tmp/ktp-pg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let asRoot = getuid() == 0
         if asRoot {
