@@ -314,4 +314,39 @@ import Testing
         #expect(record.attempts == [failed, delivered])
         #expect(try await store.claimCallback(worker: "d3", lease: Self.lease, now: Self.t0 + 100) == nil)
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func concurrentDeliverersNeverTakeTheSameCallback(kind: StoreKind) async throws {
+        let open = try await kind.seeded()
+        defer { withExtendedLifetime(open) {} }
+        let store = open.store
+        let url = try #require(URL(string: "https://example.test/hook"))
+        for i in 0..<5 {
+            let ref = String(format: "cb-%03d", i)
+            _ = try await store.enqueue(
+                NewJob(
+                    applicationID: "app-live", referenceID: ref, options: JobOptions(callbackURL: url), image: [1],
+                    submittedAt: Self.t0))
+            let job = try #require(try await Self.claim(store, "w1"))
+            _ = try await store.complete(
+                jobID: job.id, worker: "w1", attempt: job.attempt, result: Self.body(ref), at: Self.t0,
+                retainImage: false)
+        }
+        let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for deliverer in 0..<8 {
+                group.addTask {
+                    var ids: [Int64] = []
+                    while let delivery = try await store.claimCallback(
+                        worker: "d\(deliverer)", lease: Self.lease, now: Self.t0)
+                    {
+                        ids.append(delivery.jobID)
+                    }
+                    return ids
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { $0 += $1 }
+        }
+        #expect(claimed.count == 5)
+        #expect(Set(claimed).count == 5)
+    }
 }
