@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 APT_PACKAGES := libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng \
 	libcairo2-dev fonts-liberation2 fonts-dejavu-core fonts-freefont-ttf fonts-urw-base35 fonts-ocr-a \
-	libncurses-dev libsqlite3-dev pkg-config tmux
+	libncurses-dev libsqlite3-dev pkg-config tmux postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGIONS ?= $(abspath ../shared/data/wilayah.csv)
 SWIFT_FLAGS ?=
@@ -64,7 +64,8 @@ release: deps ocr-runtime
 	swift build -c release $(SWIFT_FLAGS)
 
 ## The tests: every stage of the engine (real Tesseract on the committed fixtures) and the service
-## on loopback, including a `ktp serve` killed and restarted; `ktp` is built first for that one.
+## on loopback, including a `ktp serve` killed and restarted; `ktp` is built first for that one. The store
+## suite also runs on a PostgreSQL server that the tests start themselves (Debian's postgresql package).
 test: deps ocr-runtime
 	swift build --build-tests $(SWIFT_FLAGS)
 	KTP_REGIONS=$(REGIONS) swift test --skip-build $(SWIFT_FLAGS)

@@ -29,10 +29,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // One named trait keeps the compiler flags stable between build and test (build-notes).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -102,6 +104,18 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The service's store in PostgreSQL, for many `ktp serve` processes sharing one database.
+        .target(
+            name: "KTPPostgres",
+            dependencies: [
+                "KTPContract", "KTPServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strict
+        ),
+
         // The dashboard's terminal: ncursesw on its own thread, painting the dashboard's cell grid.
         .target(
             name: "KTPTerminal", dependencies: ["CMalloc", "CNcurses", "KTP", "KTPDashboard"], swiftSettings: strict),
@@ -125,8 +139,8 @@ let package = Package(
         .executableTarget(
             name: "ktp",
             dependencies: [
-                "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPDashboard", "KTPTerminal",
-                "KTPLoad", "KTPRate",
+                "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPPostgres", "KTPDashboard",
+                "KTPTerminal", "KTPLoad", "KTPRate",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,7 +168,8 @@ let package = Package(
         .testTarget(
             name: "KTPServerTests",
             dependencies: [
-                "KTPServer", "KTPRate", "TestSupport", "KTPLoad",
+                "KTPServer", "KTPPostgres", "KTPRate", "TestSupport", "KTPLoad",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

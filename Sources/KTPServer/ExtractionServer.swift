@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// The whole service: HTTP routes plus the workers, run as one service group so that SIGTERM
 /// and SIGINT stop accepting, let in-flight jobs finish, and exit cleanly.
 public struct ExtractionServer: Sendable {
-    public var store: SQLiteStore
+    public var store: any ServiceStore
     public var engine: any Extracting
     public var host: String
     public var port: Int
@@ -27,7 +27,7 @@ public struct ExtractionServer: Sendable {
     public var logger: Logger
 
     public init(
-        store: SQLiteStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
+        store: any ServiceStore, engine: any Extracting, host: String = "127.0.0.1", port: Int = 8080,
         workers: Int, allowsInsecureURLs: Bool = false, imageRetention: Duration? = nil,
         resultRetention: Duration? = nil, logger: Logger
     ) {
@@ -81,8 +81,8 @@ public struct ExtractionServer: Sendable {
     public func run(
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }, shutdownRequests: AsyncStream<Void>? = nil
     ) async throws {
-        let orphans = try await store.removeOrphanImages()
-        if orphans > 0 { logger.warning("removed photo files no job names", metadata: ["count": "\(orphans)"]) }
+        let leftovers = try await store.removeLeftovers()
+        if leftovers > 0 { logger.warning("removed what a crash left behind", metadata: ["count": "\(leftovers)"]) }
         var jobWorkers = JobWorkers(
             store: store, processor: JobProcessor(engine: engine), workers: workers,
             logger: logger)

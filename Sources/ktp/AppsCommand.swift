@@ -9,15 +9,6 @@ struct AppsCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Remove.self]
     )
 
-    struct DatabaseOption: ParsableArguments {
-        @Option(help: "The SQLite database. Default: $XDG_DATA_HOME/ktp/server.sqlite.")
-        var database: String?
-
-        func open() throws -> SQLiteStore {
-            try SQLiteStore(path: try database ?? DataDirectory.file("server.sqlite"))
-        }
-    }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an application, or replace one with the same id.")

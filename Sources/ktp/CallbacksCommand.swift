@@ -14,10 +14,10 @@ struct CallbacksCommand: AsyncParsableCommand {
     @Option(name: .customLong("app"), help: "The App-ID. Default: every application with this reference_id.")
     var appID: String?
 
-    @OptionGroup var database: AppsCommand.DatabaseOption
+    @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let store = try database.open()
+        let store = try await database.open()
         var apps = appID.map { [$0] } ?? []
         if apps.isEmpty { apps = try await store.applications().map(\.id) }
         var found = false

@@ -17,8 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(help: "The SQLite database. Default: $XDG_DATA_HOME/ktp/server.sqlite.")
-    var database: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(name: .customLong("app"), help: "An application, ID:KEY[:live|testing|sandbox[:QUOTA]]. Repeatable.")
     var apps: [AppArgument] = []
@@ -58,8 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "ktp.serve")
-        let path = try database ?? DataDirectory.file("server.sqlite")
-        let store = try SQLiteStore(path: path)
+        let location = try database.location()
+        let store = try await database.open()
         for app in apps { try await store.save(app.clientApp) }
         if try await store.applications().isEmpty {
             let created = AppArgument.generated()
@@ -82,8 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         )
         server.rateLimits = rates
         let host = self.host
+        let shown = DatabaseOption.shown(location)
         try await server.run { port in
-            Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(path))")
+            Diagnostics.say("ktp serve listening on http://\(host):\(port) (database \(shown))")
         }
         pool.shutdown()
     }

@@ -52,7 +52,9 @@ import Testing
                 submittedAt: t0))
         let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: t0))
         let body = ResultBody(data: ExtractionResult(referenceID: "cb-0001", status: .success, submittedAt: t0))
-        #expect(try await store.complete(jobID: job.id, worker: "w", result: body, at: t0, retainImage: false))
+        #expect(
+            try await store.complete(
+                jobID: job.id, worker: "w", attempt: job.attempt, result: body, at: t0, retainImage: false))
         return body
     }
 

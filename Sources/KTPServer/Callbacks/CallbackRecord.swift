@@ -13,6 +13,13 @@ public struct CallbackRecord: Sendable, Hashable, Codable {
     public var state: State
     public var attempts: [CallbackAttempt]
 
+    public init(referenceID: String, url: String, state: State, attempts: [CallbackAttempt]) {
+        self.referenceID = referenceID
+        self.url = url
+        self.state = state
+        self.attempts = attempts
+    }
+
     enum CodingKeys: String, CodingKey {
         case referenceID = "reference_id"
         case url, state, attempts
@@ -53,4 +60,15 @@ public struct CallbackDelivery: Sendable, Hashable {
     public var body: String
     /// Attempts made before this one.
     public var previousAttempts: Int
+
+    public init(
+        jobID: Int64, applicationID: String, referenceID: String, url: URL, body: String, previousAttempts: Int
+    ) {
+        self.jobID = jobID
+        self.applicationID = applicationID
+        self.referenceID = referenceID
+        self.url = url
+        self.body = body
+        self.previousAttempts = previousAttempts
+    }
 }

@@ -22,6 +22,26 @@ public struct Job: Sendable, Hashable {
     /// The result body once the job is done.
     public var result: ResultBody?
 
+    public init(
+        id: Int64, applicationID: String, referenceID: String, state: JobState, attempt: Int, options: JobOptions,
+        image: [UInt8]?, sandboxImage: String?, submittedAt: Date, completedAt: Date?, leaseOwner: String?,
+        leaseExpiresAt: Date?, result: ResultBody?
+    ) {
+        self.id = id
+        self.applicationID = applicationID
+        self.referenceID = referenceID
+        self.state = state
+        self.attempt = attempt
+        self.options = options
+        self.image = image
+        self.sandboxImage = sandboxImage
+        self.submittedAt = submittedAt
+        self.completedAt = completedAt
+        self.leaseOwner = leaseOwner
+        self.leaseExpiresAt = leaseExpiresAt
+        self.result = result
+    }
+
     /// What the client would read now: the stored result, or `PROCESSING`.
     public var resultBody: ResultBody {
         result

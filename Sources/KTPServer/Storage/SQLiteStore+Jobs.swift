@@ -2,15 +2,16 @@ import Foundation
 import GRDB
 import KTPContract
 
-extension SQLiteStore: JobStore {
+extension SQLiteStore: ServiceStore {
     public func enqueue(_ new: NewJob) async throws(StoreError) -> Job {
-        let options = try Self.encode(new.options)
+        let options = try StoreError.encode(new.options)
         // The photo's file is written first; a refused or failed insert deletes it again.
         var file: String?
         if let image = new.image { file = try await images.write(image) }
         do {
             var job = try await insert(new, options: options, imageFile: file)
             job.image = new.image
+            jobsArrived.signal()
             return job
         } catch {
             if let file { images.remove(file) }
@@ -89,15 +90,15 @@ extension SQLiteStore: JobStore {
     }
 
     public func complete(
-        jobID: Int64, worker: String, result: ResultBody, at date: Date, retainImage: Bool
+        jobID: Int64, worker: String, attempt: Int, result: ResultBody, at date: Date, retainImage: Bool
     )
         async throws(StoreError) -> Bool
     {
-        let json = try Self.encode(result)
+        let json = try StoreError.encode(result)
         let (stored, file) = try await write { db -> (Bool, String?) in
             let file = try String.fetchOne(
-                db, sql: "SELECT image_file FROM job WHERE id = ? AND state = 'running' AND lease_owner = ?",
-                arguments: [jobID, worker])
+                db, sql: "SELECT image_file FROM job WHERE id = ? AND \(Self.leaseHeld)",
+                arguments: [jobID, worker, attempt])
             guard
                 let options = try String.fetchOne(
                     db,
@@ -105,9 +106,10 @@ extension SQLiteStore: JobStore {
                         UPDATE job SET state = 'done', result = ?, completed_at = ?, lease_owner = NULL,
                             lease_expires_at = NULL, image = CASE WHEN ? THEN image ELSE NULL END,
                             image_file = CASE WHEN ? THEN image_file ELSE NULL END
-                        WHERE id = ? AND state = 'running' AND lease_owner = ?
+                        WHERE id = ? AND \(Self.leaseHeld)
                         RETURNING options
-                        """, arguments: [json, date.timeIntervalSince1970, retainImage, retainImage, jobID, worker])
+                        """,
+                    arguments: [json, date.timeIntervalSince1970, retainImage, retainImage, jobID, worker, attempt])
             else { return (false, nil) }
             // The callback is queued in the same transaction: a stored result always gets its delivery.
             let decoded = try ResultBody.makeDecoder().decode(JobOptions.self, from: Data(options.utf8))
@@ -123,25 +125,29 @@ extension SQLiteStore: JobStore {
         return stored
     }
 
-    public func extendLease(jobID: Int64, worker: String, until: Date) async throws(StoreError) -> Bool {
+    public func extendLease(jobID: Int64, worker: String, attempt: Int, until: Date) async throws(StoreError) -> Bool {
         try await write { db in
             try db.execute(
-                sql: "UPDATE job SET lease_expires_at = ? WHERE id = ? AND state = 'running' AND lease_owner = ?",
-                arguments: [until.timeIntervalSince1970, jobID, worker])
+                sql: "UPDATE job SET lease_expires_at = ? WHERE id = ? AND \(Self.leaseHeld)",
+                arguments: [until.timeIntervalSince1970, jobID, worker, attempt])
             return db.changesCount == 1
         }
     }
 
-    public func release(jobID: Int64, worker: String, retryAt: Date) async throws(StoreError) -> Bool {
+    public func release(jobID: Int64, worker: String, attempt: Int, retryAt: Date) async throws(StoreError) -> Bool {
         try await write { db in
             try db.execute(
                 sql: """
                     UPDATE job SET state = 'queued', run_after = ?, lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = ? AND state = 'running' AND lease_owner = ?
-                    """, arguments: [retryAt.timeIntervalSince1970, jobID, worker])
+                    WHERE id = ? AND \(Self.leaseHeld)
+                    """, arguments: [retryAt.timeIntervalSince1970, jobID, worker, attempt])
             return db.changesCount == 1
         }
     }
+
+    /// The condition, after the job's id, that the lease is still held: by this worker, for this
+    /// attempt (the fencing token).
+    static let leaseHeld = "state = 'running' AND lease_owner = ? AND attempt = ?"
 
     public func rescueExpired(now: Date) async throws(StoreError) -> Int {
         try await write { db in
@@ -213,6 +219,11 @@ extension SQLiteStore: JobStore {
         return changed
     }
 
+    /// The photo files a crash left without a row.
+    public func removeLeftovers() async throws(StoreError) -> Int {
+        try await removeOrphanImages()
+    }
+
     /// Deletes photo files that no job names and that are older than `age`: left by a crash
     /// between a file and its row. Returns how many.
     public func removeOrphanImages(olderThan age: TimeInterval = 600) async throws(StoreError) -> Int {
@@ -238,19 +249,5 @@ extension SQLiteStore: JobStore {
             result: result
         )
         return (job, row["image_file"])
-    }
-
-    static func encode(_ value: some Encodable) throws(StoreError) -> String {
-        do {
-            return String(decoding: try ResultBody.makeEncoder().encode(value), as: UTF8.self)
-        } catch {
-            throw StoreError(.database, "cannot encode: \(error)")
-        }
-    }
-}
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

@@ -11,6 +11,8 @@ public final class SQLiteStore: Sendable {
     let pool: DatabasePool
     /// The photos, in `PATH-images` beside the database file.
     let images: ImageFiles
+    /// Signalled by each submit: one process has the file, so its own submits are all there are.
+    public let jobsArrived = JobSignal()
 
     /// Opens (creating if needed) the database at `path` and migrates it.
     public init(path: String) throws(StoreError) {

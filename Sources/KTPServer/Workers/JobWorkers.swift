@@ -4,7 +4,8 @@ import ServiceLifecycle
 
 /// Workers that claim jobs with a lease, run them and store results; plus the rescuer that
 /// re-queues expired leases, at start and periodically. A job fails for good after
-/// ``maxAttempts`` internal failures, retried with backoff. Photos go to ``workers`` workers;
+/// ``maxAttempts`` internal failures, retried with backoff, or once claimed more often than that
+/// (its earlier runs lost with their process). Photos go to ``workers`` workers;
 /// sandbox jobs to one more of their own, so that their canned results never wait for the engine.
 public struct JobWorkers: Service {
     public var store: any JobStore
@@ -12,6 +13,7 @@ public struct JobWorkers: Service {
     public var workers: Int
     /// Long enough for any one photo; a crashed worker's job is claimable again soon after.
     public var lease: Duration = .seconds(30)
+    /// How long an idle worker waits for ``JobStore/jobsArrived`` before it claims again anyway.
     public var pollInterval: Duration = .milliseconds(100)
     public var rescueInterval: Duration = .seconds(5)
     /// Keep image bytes this long after the result is stored; `nil` deletes them at once.
@@ -46,7 +48,7 @@ public struct JobWorkers: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 guard let job = try await store.claim(worker: name, lane: lane, lease: lease, now: Date()) else {
-                    try? await Task.sleep(for: pollInterval)
+                    await store.jobsArrived.wait(upTo: pollInterval)
                     continue
                 }
                 await run(job, worker: name)
@@ -58,13 +60,24 @@ public struct JobWorkers: Service {
     }
 
     func run(_ job: Job, worker: String) async {
+        // A job whose runs keep dying with their process (each lease runs out and is rescued)
+        // would be claimed for ever: past the cap it ends as an internal failure, not run again.
+        if job.attempt > Self.maxAttempts {
+            logger.error(
+                "job's runs were lost too often; failed for good",
+                metadata: ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"])
+            _ = try? await store.complete(
+                jobID: job.id, worker: worker, attempt: job.attempt,
+                result: JobProcessor.internalFailure(job, at: Date()), at: Date(), retainImage: imageRetention != nil)
+            return
+        }
         // Renew the lease while the engine works, so that a slow photo on a loaded machine is
         // not rescued and run twice; a crashed worker stops renewing and its lease runs out.
         let heartbeat = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: lease / 3)
-                _ = try await store.extendLease(
-                    jobID: job.id, worker: worker, until: Date().addingTimeInterval(lease.timeInterval))
+                let until = Date().addingTimeInterval(lease.timeInterval)
+                _ = try await store.extendLease(jobID: job.id, worker: worker, attempt: job.attempt, until: until)
             }
         }
         defer { heartbeat.cancel() }
@@ -77,7 +90,7 @@ public struct JobWorkers: Service {
                 nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
                 status: result.data.status.rawValue)
             let stored = try await store.complete(
-                jobID: job.id, worker: worker, result: result, at: Date(),
+                jobID: job.id, worker: worker, attempt: job.attempt, result: result, at: Date(),
                 retainImage: imageRetention != nil)
             metadata["status"] = "\(result.data.status.rawValue)"
             logger.info(stored ? "job done" : "job done elsewhere; result dropped", metadata: metadata)
@@ -86,13 +99,14 @@ public struct JobWorkers: Service {
             if job.attempt >= Self.maxAttempts {
                 logger.error("job failed for good", metadata: metadata)
                 _ = try? await store.complete(
-                    jobID: job.id, worker: worker,
+                    jobID: job.id, worker: worker, attempt: job.attempt,
                     result: JobProcessor.internalFailure(job, at: Date()), at: Date(),
                     retainImage: imageRetention != nil)
             } else {
                 let delay = Self.backoff(attempt: job.attempt)
                 logger.warning("job failed; retrying", metadata: metadata)
-                _ = try? await store.release(jobID: job.id, worker: worker, retryAt: Date().addingTimeInterval(delay))
+                _ = try? await store.release(
+                    jobID: job.id, worker: worker, attempt: job.attempt, retryAt: Date().addingTimeInterval(delay))
             }
         }
     }
@@ -111,6 +125,7 @@ public struct JobWorkers: Service {
             let now = Date()
             if let count = try? await store.rescueExpired(now: now), count > 0 {
                 logger.warning("re-queued jobs whose lease expired", metadata: ["count": "\(count)"])
+                store.jobsArrived.signal()
             }
             if imageRetention != nil || resultRetention != nil {
                 _ = try? await store.purge(
