@@ -37,15 +37,18 @@ struct AppsCommand: AsyncParsableCommand {
             }
         }
 
+        var applicationMode: ApplicationMode {
+            switch mode {
+            case "testing": .testing(quota: quota)
+            case "sandbox": .sandbox
+            default: .live
+            }
+        }
+
         func run() async throws {
             let key = self.key ?? AppArgument.generated().key
-            let mode: ApplicationMode =
-                switch self.mode {
-                case "testing": .testing(quota: quota)
-                case "sandbox": .sandbox
-                default: .live
-                }
-            try await database.open().save(ClientApp(id: id, key: key, mode: mode))
+            let store = try await database.open()
+            try await store.save(ClientApp(id: id, key: key, mode: applicationMode))
             Diagnostics.say(
                 self.key == nil
                     ? "added \(id) (\(self.mode)); its API key, shown only now: \(key)"
@@ -59,7 +62,8 @@ struct AppsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            for app in try await database.open().applications() {
+            let store = try await database.open()
+            for app in try await store.applications() {
                 let quota = app.mode.quotaRemaining.map { " \($0) left" } ?? ""
                 Diagnostics.say("\(app.id)\t\(app.mode.name)\(quota)")
             }
@@ -75,7 +79,8 @@ struct AppsCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            guard try await database.open().removeApplication(id: id) else { throw CLIError("no application \(id)") }
+            let store = try await database.open()
+            guard try await store.removeApplication(id: id) else { throw CLIError("no application \(id)") }
             Diagnostics.say("removed \(id)")
         }
     }

@@ -33,6 +33,8 @@ struct DatabaseOption: ParsableArguments {
 
     /// Opens the store: PostgreSQL for a postgres:// URL (migrated, or a clear error when the URL is
     /// wrong or no server answers), else the SQLite file at the path.
+    // Inlined into a command's `run`, Swift 6.3's release optimiser crashes splitting the coroutine.
+    @inline(never)
     func open(logger: Logger = Logger(label: "ktp.store")) async throws -> any ServiceStore {
         let location = try location()
         if DatabaseURL.isPostgres(location) {
