@@ -46,11 +46,17 @@ import Testing
         return card
     }
 
-    /// Brightens towards white around (`cx`, `cy`): a saturated core with a soft falloff.
-    static func flash(_ image: inout RGBImage, cx: Double, cy: Double, core: Double, falloff: Double) {
+    /// Brightens towards white around (`cx`, `cy`): a saturated core with a soft falloff, `aspect` times as high
+    /// as wide, its long axis turned by `angle`.
+    static func flash(
+        _ image: inout RGBImage, cx: Double, cy: Double, core: Double, falloff: Double, aspect: Double = 1,
+        angle: Double = 0
+    ) {
         for y in 0..<image.height {
             for x in 0..<image.width {
-                let d = ((Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy)).squareRoot()
+                let (dx, dy) = (Double(x) - cx, Double(y) - cy)
+                let along = dx * cos(angle) + dy * sin(angle), across = (dy * cos(angle) - dx * sin(angle)) / aspect
+                let d = (along * along + across * across).squareRoot()
                 let t = max(0, d - core) / falloff
                 let weight = t >= 1 ? 0 : exp(-4 * t * t) * (1 - t)
                 let i = 3 * (y * image.width + x)
@@ -68,6 +74,25 @@ import Testing
         Self.flash(&card, cx: 250, cy: 180, core: 25, falloff: 50)
         #expect(QualityAnalyzer.glare(card) > 0.5)
         #expect(QualityThresholds.calibrated.flags(for: QualityAnalyzer.measure(card: card, photo: card)).flashlight)
+    }
+
+    @Test func anObliqueElongatedFlashSpotIsGlare() {
+        // A third as high as long and turned by 30°: the circle reaching its far end holds it only a third full.
+        var card = Self.card(width: 1200, height: 756)
+        Self.flash(&card, cx: 600, cy: 380, core: 90, falloff: 120, aspect: 0.35, angle: .pi / 6)
+        #expect(QualityAnalyzer.glare(card) > QualityThresholds.calibrated.glare)
+    }
+
+    @Test func anEllipseFillsItsMomentsEllipseAndARingDoesNot() {
+        let width = 60
+        func cells(_ inside: (Double, Double) -> Bool) -> [Int] {
+            (0..<(width * width)).filter { inside(Double($0 % width) - 30, Double($0 / width) - 30) }
+        }
+        let ellipse = QualityAnalyzer.ellipseFit(cells { x, y in x * x / 400 + y * y / 49 <= 1 }, width: width)
+        #expect(abs(ellipse.fill - 1) < 0.1)
+        #expect(abs(ellipse.elongation - 20.0 / 7) < 0.2)
+        let ring = QualityAnalyzer.ellipseFit(cells { x, y in (200...400).contains(x * x + y * y) }, width: width)
+        #expect(ring.fill < 0.5)
     }
 
     @Test func aSmallSteepFlashSpotIsGlare() {

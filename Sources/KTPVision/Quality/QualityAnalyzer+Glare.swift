@@ -49,14 +49,14 @@ extension QualityAnalyzer {
             let peak = rise[top]
             for i in blob { owner[i] = blob[0] }
             guard peak > best, blob.contains(where: { grid.values[$0] >= glareMinimumLevel }) else { continue }
-            // A spot's faint fringe can merge with lit patches of a white card; its upper half stays round.
+            // A spot's faint fringe can merge with lit patches of a white card; its upper half stays an ellipse.
             let core = grid.blob(from: top) { owner[$0] == blob[0] && rise[$0] > 0.5 * peak }
-            let roundness = compactness(core, width: grid.width)
-            guard roundness >= 0.35 else { continue }
+            let shape = ellipseFit(core, width: grid.width)
+            guard shape.fill >= glareMinimumFill, shape.elongation <= glareMaximumElongation else { continue }
             if falloffWidth(blob, rise: rise, peak: peak, width: grid.width, owner: owner) >= 1.2 {
                 best = peak
             } else if peak >= steepSpotMinimumRise, blob.count >= steepSpotMinimumCells,
-                roundness >= steepSpotMinimumCompactness
+                shape.fill >= steepSpotMinimumFill
             {
                 // Too steep to judge cell by cell: a small spot, or one whose clipped core ends abruptly.
                 // With less evidence from its fading, it must rise higher, be larger and rounder.
@@ -67,6 +67,11 @@ extension QualityAnalyzer {
         return best
     }
 
+    /// A flash's highlight fills the ellipse of its moments (0.9 and up); a lit patch or ring does not.
+    static let glareMinimumFill = 0.6
+    /// A flash on a card's laminate is an ellipse at most three times longer than wide; a strip of white
+    /// background along an edge is longer.
+    static let glareMaximumElongation = 3.0
     /// Card pixels per side of the cells glare is measured on.
     static let glareCell = 8
     /// The largest share of the card a flash's highlight covers (those in the sets: under 0.09).
@@ -80,24 +85,29 @@ extension QualityAnalyzer {
     /// The cells a steep spot covers at least: a flash's core is 6% of the card across or more,
     /// where a speck of lit background is a few cells.
     static let steepSpotMinimumCells = 30
-    /// The roundness of a steep spot's upper half: a flash's is 0.6 and up, a lit patch's near 0.35.
-    static let steepSpotMinimumCompactness = 0.5
+    /// How fully a steep spot's upper half fills its ellipse: a flash's fills it, a lit patch's is ragged.
+    static let steepSpotMinimumFill = 0.8
     /// The card pixels (of 1200 across) over which a flash's edge fades at least; a drawn or printed
     /// disc's edge falls within two.
     static let steepSpotMinimumEdge = 6
 
-    /// The blob's area over that of the circle reaching its farthest cell: near 1 for a round spot,
-    /// small for a strip or a ring.
-    static func compactness(_ blob: [Int], width: Int) -> Double {
+    /// How well the blob fills the ellipse of its second moments (about 1 for any filled ellipse, round or
+    /// oblique; less for a ring or a ragged patch), and how many times longer than wide that ellipse is.
+    static func ellipseFit(_ blob: [Int], width: Int) -> (fill: Double, elongation: Double) {
         let n = Double(blob.count)
         let (cx, cy) = centroid(blob, width: width)
-        var reach = 0.0
+        // Each cell is a unit square, whose own spread is 1/12 along either axis.
+        var (xx, yy, xy) = (1.0 / 12, 1.0 / 12, 0.0)
         for i in blob {
             let dx = Double(i % width) - cx, dy = Double(i / width) - cy
-            reach = max(reach, dx * dx + dy * dy)
+            xx += dx * dx / n
+            yy += dy * dy / n
+            xy += dx * dy / n
         }
-        let radius = reach.squareRoot() + 0.5
-        return n / (Double.pi * radius * radius)
+        let mean = (xx + yy) / 2, spread = ((xx - yy) * (xx - yy) / 4 + xy * xy).squareRoot()
+        let (major, minor) = (mean + spread, max(mean - spread, 1.0 / 12))
+        // A filled ellipse with semi-axes a and b has moments a²/4 and b²/4, and area πab.
+        return (n / (4 * Double.pi * (major * minor).squareRoot()), (major / minor).squareRoot())
     }
 
     /// The mean cell position of `cells`, in cell units.
