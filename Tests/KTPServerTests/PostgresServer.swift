@@ -110,7 +110,7 @@ actor PostgresServer {
         ])
         let initialized = try await ChildProcess.run(initdb.0, initdb.1)
         guard initialized.status == 0 else { throw StartError(description: "initdb: \(initialized.errors)") }
-        let port = try freePort()
+        let port = try LoopbackPort.free()
         // Durability settings off: the tests kill `ktp serve`, never this server. The shell starts
         // the server again whenever it stops (``restart()``), and stops it once this process is
         // gone, however it ends.
@@ -143,24 +143,5 @@ actor PostgresServer {
         let instance = Instance(port: port, directory: directory)
         try await instance.waitUntilReady()
         return instance
-    }
-
-    /// A loopback port nothing listens on now.
-    private static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw StartError(description: "socket: errno \(errno)") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(socket, address, length) == 0 && getsockname(socket, address, &length) == 0
-            }
-        }
-        guard bound else { throw StartError(description: "bind: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -70,11 +70,17 @@ import Testing
         let url = open.location
         let idle = try await Self.connect(url)
         // The poll interval is a minute: only the notification can wake the worker sooner.
+        let elapsed = try #require(await Self.timeToWake(idle, submitter: submitter))
+        #expect(elapsed < .seconds(30), "woken after \(elapsed), before the 60 s poll")
+    }
+
+    /// How long `waiter`'s idle workers wait while `submitter` submits every 100 ms (the first may go before they
+    /// wait), up to a minute; nil if a minute was not enough.
+    static func timeToWake(_ waiter: PostgresStore, submitter: any JobStore) async -> Duration? {
         let clock = ContinuousClock()
-        let waited = await withTaskGroup(of: Duration?.self) { group in
-            group.addTask { await clock.measure { await idle.jobsArrived.wait(upTo: .seconds(60)) } }
+        return await withTaskGroup(of: Duration?.self) { group in
+            group.addTask { await clock.measure { await waiter.jobsArrived.wait(upTo: .seconds(60)) } }
             group.addTask {
-                // Submits until the waiter is woken: the first may go before it waits.
                 for i in 0..<100 where !Task.isCancelled {
                     _ = try? await submitter.enqueue(StoreSuiteTests.job(String(format: "wake-%03d", i)))
                     try? await Task.sleep(for: .milliseconds(100))
@@ -85,8 +91,6 @@ import Testing
             group.cancelAll()
             return first
         }
-        let elapsed = try #require(waited)
-        #expect(elapsed < .seconds(30), "woken after \(elapsed), before the 60 s poll")
     }
 
     @Test func aBadURLIsAClearErrorAtStartUp() async throws {
@@ -147,21 +151,7 @@ import Testing
         // The listener is back: another process's submit wakes this one's idle workers.
         for await _ in store.listenerStarted { break }
         let other = try await PostgresStore.connect(url: url, logger: PostgresStoreTests.logger)
-        let clock = ContinuousClock()
-        let waited = await withTaskGroup(of: Duration?.self) { group in
-            group.addTask { await clock.measure { await store.jobsArrived.wait(upTo: .seconds(60)) } }
-            group.addTask {
-                for i in 0..<100 where !Task.isCancelled {
-                    _ = try? await other.enqueue(StoreSuiteTests.job(String(format: "wake-%03d", i)))
-                    try? await Task.sleep(for: .milliseconds(100))
-                }
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        let elapsed = try #require(waited)
+        let elapsed = try #require(await PostgresStoreTests.timeToWake(store, submitter: other))
         #expect(elapsed < .seconds(30), "woken after \(elapsed), before the 60 s poll")
     }
 }

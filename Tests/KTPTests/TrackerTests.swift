@@ -7,12 +7,6 @@ import TestSupport
 
 /// The tracker against the real service: callbacks, polls, their races, restarts, the rate limit and photo purges.
 @Suite struct TrackerTests {
-    static func freePort() throws -> Int {
-        let listener = try DroppingListener()
-        defer { listener.stop() }
-        return listener.port
-    }
-
     static func post(_ url: String, authorization: String?, body: String) async throws -> Int {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -25,7 +19,7 @@ import TestSupport
         let service = try await LiveService.start()
         let ledger = try service.ledger()
         let client = service.client("box-app")
-        let port = try Self.freePort()
+        let port = try LoopbackPort.free()
         let tracker = Tracker(
             client: client, ledger: ledger,
             configuration: .init(
@@ -59,7 +53,7 @@ import TestSupport
         let service = try await LiveService.start()
         let ledger = try service.ledger()
         let client = service.client("box-app")
-        let receiver = Tracker.Receiver(port: try Self.freePort())
+        let receiver = Tracker.Receiver(port: try LoopbackPort.free())
         let tracker = Tracker(
             client: client, ledger: ledger,
             configuration: .init(
