@@ -154,6 +154,12 @@ extension PostgresStore: ServiceStore {
         return counts
     }
 
+    public func queueStats() async throws(StoreError) -> QueueStats {
+        let row = try await rows("SELECT count(*), min(submitted_at) FROM job WHERE state = 'queued'").first
+        let (depth, oldest) = try Self.decoding { try row?.decode((Int, Date?).self) ?? (0, nil) }
+        return QueueStats(depth: depth, oldestSubmittedAt: oldest)
+    }
+
     public func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int {
         var changed = 0
         if let imagesBefore {
