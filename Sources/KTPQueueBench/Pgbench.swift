@@ -73,7 +73,8 @@ public struct Pgbench: Sendable {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // Exited normally with 0: the low seven bits hold no signal, the next eight the exit code.
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
-            throw QueueBenchError(.pgbenchFailed, "pgbench \(arguments.joined(separator: " ")) failed (status \(status))")
+            throw QueueBenchError(
+                .pgbenchFailed, "pgbench \(arguments.joined(separator: " ")) failed (status \(status))")
         }
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
