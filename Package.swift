@@ -126,6 +126,9 @@ let package = Package(
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict),
 
+        // The store alone under a no-op job body: enqueue and claim-complete rates, beside pgbench.
+        .target(name: "KTPQueueBench", dependencies: ["KTPContract", "KTPServer"], swiftSettings: strict),
+
         // Scores the engine against ground truth: accuracy, flag precision and recall, timings.
         .target(name: "KTPBench", dependencies: ["KTPContract", "KTPVision"], swiftSettings: strict),
 
@@ -140,7 +143,7 @@ let package = Package(
             name: "ktp",
             dependencies: [
                 "KTP", "KTPContract", "KTPVision", "KTPSynth", "KTPBench", "KTPServer", "KTPPostgres", "KTPDashboard",
-                "KTPTerminal", "KTPLoad", "KTPRate",
+                "KTPTerminal", "KTPLoad", "KTPRate", "KTPQueueBench",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -183,6 +186,7 @@ let package = Package(
             name: "KTPTerminalTests", dependencies: ["KTPTerminal", "KTP", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "KTPLoadTests", dependencies: ["KTPLoad"], swiftSettings: strict),
         .testTarget(name: "KTPBenchTests", dependencies: ["KTPBench"], swiftSettings: strict),
+        .testTarget(name: "KTPQueueBenchTests", dependencies: ["KTPQueueBench"], swiftSettings: strict),
         .testTarget(name: "KTPSynthTests", dependencies: ["KTPSynth", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "KTPVisionTests", dependencies: ["KTPVision", "TestSupport"],

@@ -43,6 +43,16 @@ public struct DatabaseURL: Sendable {
         self.sslMode = sslMode
     }
 
+    /// libpq's variables for this database, so that PostgreSQL's own programs (pgbench, psql) reach
+    /// the same one.
+    public var libpqEnvironment: [String: String] {
+        var environment = [
+            "PGHOST": host, "PGPORT": "\(port)", "PGUSER": user, "PGDATABASE": database, "PGSSLMODE": sslMode.rawValue,
+        ]
+        environment["PGPASSWORD"] = password
+        return environment
+    }
+
     /// Where the server is, as a message may name it.
     var server: String { "\(host):\(port)" }
 

@@ -80,32 +80,24 @@ extension PostgresStore: ServiceStore {
         async throws(StoreError) -> Bool
     {
         let json = try StoreError.encode(result)
-        let logger = self.logger
-        return try await transaction { connection in
-            guard
-                let options = try await connection.query(
-                    """
-                    UPDATE job SET state = 'done', result = \(json), completed_at = \(date), lease_owner = NULL,
-                        lease_expires_at = NULL
-                    WHERE id = \(jobID) AND state = 'running' AND lease_owner = \(worker) AND attempt = \(attempt)
-                    RETURNING options
-                    """, logger: logger
-                ).collect().first?.decode(String.self)
-            else { return false }
-            if !retainImage {
-                try await connection.query("DELETE FROM job_image WHERE job_id = \(jobID)", logger: logger)
-            }
-            // The callback is queued in the same transaction: a stored result always gets its delivery.
-            let decoded = try ResultBody.makeDecoder().decode(JobOptions.self, from: Data(options.utf8))
-            if let url = decoded.callbackURL {
-                try await connection.query(
-                    """
-                    INSERT INTO callback (job_id, url, body, state, next_attempt_at)
-                    VALUES (\(jobID), \(url.absoluteString), \(json), 'PENDING', \(date))
-                    """, logger: logger)
-            }
-            return true
-        }
+        // One statement, so one implicit transaction and one round trip: the result, the photo's
+        // deletion and the callback (queued with the result, so a stored result always gets its
+        // delivery) all happen, or none. `callbackURL` is `JobOptions`' key in the stored JSON.
+        return !(try await rows(
+            """
+            WITH done AS (
+                UPDATE job SET state = 'done', result = \(json), completed_at = \(date), lease_owner = NULL,
+                    lease_expires_at = NULL
+                WHERE id = \(jobID) AND state = 'running' AND lease_owner = \(worker) AND attempt = \(attempt)
+                RETURNING id, options::json ->> 'callbackURL' AS callback_url),
+            photo AS (
+                DELETE FROM job_image WHERE NOT \(retainImage) AND job_id IN (SELECT id FROM done)),
+            callback AS (
+                INSERT INTO callback (job_id, url, body, state, next_attempt_at)
+                SELECT id, callback_url, \(json), 'PENDING', \(date) FROM done WHERE callback_url IS NOT NULL)
+            SELECT id FROM done
+            """
+        ).isEmpty)
     }
 
     public func extendLease(jobID: Int64, worker: String, attempt: Int, until: Date) async throws(StoreError) -> Bool
@@ -152,6 +144,12 @@ extension PostgresStore: ServiceStore {
             if let state = JobState(rawValue: state) { counts[state] = count }
         }
         return counts
+    }
+
+    public func queueStats() async throws(StoreError) -> QueueStats {
+        let row = try await rows("SELECT count(*), min(submitted_at) FROM job WHERE state = 'queued'").first
+        let (depth, oldest) = try Self.decoding { try row?.decode((Int, Date?).self) ?? (0, nil) }
+        return QueueStats(depth: depth, oldestSubmittedAt: oldest)
     }
 
     public func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int {

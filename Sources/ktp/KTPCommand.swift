@@ -8,8 +8,8 @@ struct KTPCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, DashboardCommand.self, ExtractCommand.self, ServeCommand.self, SubmitCommand.self,
             ResultCommand.self, LedgerCommand.self, ReprocessCommand.self, AppsCommand.self, CallbacksCommand.self,
-            BenchCommand.self, DashboardBenchCommand.self, LoadCommand.self, GenerateCommand.self,
-            EmbeddedServiceCommand.self,
+            BenchCommand.self, DashboardBenchCommand.self, LoadCommand.self, QueueBenchCommand.self,
+            GenerateCommand.self, EmbeddedServiceCommand.self,
         ]
     )
 }

@@ -178,6 +178,13 @@ import Testing
                 #expect(text.contains(#"ktp_http_requests_total{route="submit",code="401"} 1"#))
                 #expect(text.contains(#"ktp_jobs{state="queued"} 1"#))
                 #expect(text.contains("ktp_queue_depth 1"))
+                // No worker runs here: the counters read 0, and the one queued job is younger than
+                // this test.
+                #expect(text.contains("ktp_job_claims_total 0"))
+                #expect(text.contains("ktp_lease_rescues_total 0"))
+                let age = text.split(separator: "\n").first { $0.hasPrefix("ktp_queue_oldest_age_seconds ") }
+                let seconds = try #require(age.flatMap { Double($0.split(separator: " ")[1]) })
+                #expect(seconds >= 0 && seconds < 60)
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
         }

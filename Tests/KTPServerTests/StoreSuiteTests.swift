@@ -108,6 +108,29 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func queueStatsCountQueuedJobsAndDateTheOldestStillWaiting(kind: StoreKind) async throws {
+        let open = try await kind.seeded()
+        defer { withExtendedLifetime(open) {} }
+        let store = open.store
+        #expect(try await store.queueStats() == QueueStats(depth: 0, oldestSubmittedAt: nil))
+        var later = Self.job("ref-002")
+        later.submittedAt = Self.t0.addingTimeInterval(5)
+        _ = try await store.enqueue(Self.job("ref-001"))
+        _ = try await store.enqueue(later)
+        #expect(try await store.queueStats() == QueueStats(depth: 2, oldestSubmittedAt: Self.t0))
+        let first = try #require(try await Self.claim(store, "w1", at: 10))
+        #expect(first.referenceID == "ref-001")
+        #expect(try await store.queueStats() == QueueStats(depth: 1, oldestSubmittedAt: later.submittedAt))
+        #expect(try await store.queueStats().oldestAge(at: Self.t0.addingTimeInterval(65)) == 60)
+        // A job given back for a retry waits in the queue again, dated by its submission.
+        #expect(try await store.release(jobID: first.id, worker: "w1", attempt: 1, retryAt: Self.t0 + 20))
+        #expect(try await store.queueStats() == QueueStats(depth: 2, oldestSubmittedAt: Self.t0))
+        _ = try #require(try await Self.claim(store, "w1", at: 30))
+        _ = try #require(try await Self.claim(store, "w2", at: 30))
+        #expect(try await store.queueStats() == QueueStats(depth: 0, oldestSubmittedAt: nil))
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func concurrentClaimsNeverShareAJob(kind: StoreKind) async throws {
         let open = try await kind.seeded()
         defer { withExtendedLifetime(open) {} }

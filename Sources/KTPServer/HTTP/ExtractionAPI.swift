@@ -53,7 +53,11 @@ public struct ExtractionAPI: Sendable {
             await self.respond(route: "callbacks") { try await self.callbacks(request) }
         }
         router.get("/metrics") { _, _ in
-            let text = metrics.exposition(counts: (try? await jobs.countsByState()) ?? [:])
+            // Read at each scrape, so that the oldest job's age is never stale; every process
+            // sharing a database reports the same queue.
+            let text = metrics.exposition(
+                counts: (try? await jobs.countsByState()) ?? [:],
+                queue: (try? await jobs.queueStats()) ?? QueueStats(depth: 0, oldestSubmittedAt: nil), now: Date())
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

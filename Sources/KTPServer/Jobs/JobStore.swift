@@ -48,6 +48,9 @@ public protocol JobStore: Sendable {
     /// Counts of jobs by state, for metrics.
     func countsByState() async throws(StoreError) -> [JobState: Int]
 
+    /// The queued jobs' count and the oldest one's submission time, for metrics.
+    func queueStats() async throws(StoreError) -> QueueStats
+
     /// Deletes retained images stored before `imagesBefore`, and results completed before
     /// `resultsBefore`; returns how many rows changed.
     func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int

@@ -188,6 +188,16 @@ extension SQLiteStore: ServiceStore {
         }
     }
 
+    public func queueStats() async throws(StoreError) -> QueueStats {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS depth, MIN(submitted_at) AS oldest FROM job WHERE state = 'queued'")
+            return QueueStats(
+                depth: row?["depth"] ?? 0,
+                oldestSubmittedAt: (row?["oldest"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        }
+    }
+
     public func purge(imagesBefore: Date?, resultsBefore: Date?) async throws(StoreError) -> Int {
         let (changed, files) = try await write { db -> (Int, [String]) in
             var changed = 0

@@ -33,7 +33,7 @@ public struct JobWorkers: Service {
 
     /// Runs until graceful shutdown: workers finish the job in hand, then stop.
     public func run() async throws {
-        _ = try? await store.rescueExpired(now: Date())
+        _ = try? await rescueExpired(now: Date())
         let process = ProcessInfo.processInfo.processIdentifier
         await withDiscardingTaskGroup { group in
             for index in 0..<workers {
@@ -47,7 +47,7 @@ public struct JobWorkers: Service {
     private func work(name: String, lane: JobLane) async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                guard let job = try await store.claim(worker: name, lane: lane, lease: lease, now: Date()) else {
+                guard let job = try await claim(worker: name, lane: lane, now: Date()) else {
                     await store.jobsArrived.wait(upTo: pollInterval)
                     continue
                 }
@@ -57,6 +57,20 @@ public struct JobWorkers: Service {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+    }
+
+    /// `lane`'s next runnable job, leased to `worker`, counted in the metrics.
+    func claim(worker: String, lane: JobLane, now: Date) async throws(StoreError) -> Job? {
+        let job = try await store.claim(worker: worker, lane: lane, lease: lease, now: now)
+        if job != nil { metrics?.claimed() }
+        return job
+    }
+
+    /// Re-queues the jobs whose lease expired before `now`, counted in the metrics; returns how many.
+    func rescueExpired(now: Date) async throws(StoreError) -> Int {
+        let count = try await store.rescueExpired(now: now)
+        metrics?.rescued(count)
+        return count
     }
 
     func run(_ job: Job, worker: String) async {
@@ -123,7 +137,7 @@ public struct JobWorkers: Service {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: rescueInterval) }
             guard !Task.isShuttingDownGracefully else { return }
             let now = Date()
-            if let count = try? await store.rescueExpired(now: now), count > 0 {
+            if let count = try? await rescueExpired(now: now), count > 0 {
                 logger.warning("re-queued jobs whose lease expired", metadata: ["count": "\(count)"])
                 store.jobsArrived.signal()
             }
