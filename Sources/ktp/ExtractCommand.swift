@@ -21,7 +21,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Show the NIK and name in full (they are masked by default).")
     var reveal = false
 
-    @Option(help: "Write the rectified card and the image given to OCR into this folder, as PNG, and the words read from it.")
+    @Option(help: "Write the rectified card, the image given to OCR (PNG) and the words read from it into this folder.")
     var inspect: String?
 
     @OptionGroup var engine: EngineOptions

@@ -82,8 +82,8 @@ import Testing
         let card = try PPOCRFixtures.levelledCard(try clean)
         let radians = degrees * .pi / 180
         // Leptonica turns clockwise for a positive angle: text then runs down to the right.
-        let tilted = try #require(
-            Raster(owning: pixRotate(card.pix, Float(radians), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)))
+        let rotated = pixRotate(card.pix, Float(radians), Int32(L_ROTATE_AREA_MAP), Int32(L_BRING_IN_WHITE), 0, 0)
+        let tilted = try #require(Raster(owning: rotated))
         let skew = try #require(try PPOCRFixtures.engine().read(tilted).skew)
         #expect(abs(skew - radians) < 1 * .pi / 180, "\(skew * 180 / .pi)°")
     }
