@@ -153,7 +153,9 @@ import Testing
                 _ = await running.result
                 try await client.shutdown()
                 let late = try #require(arrived, "the healthy callback did not arrive within 15 s") - started
-                #expect(late < .seconds(2), "the healthy callback arrived \(late) after the dispatcher started")
+                // Behind the stalled ones it would wait out their 20 s timeout; a loaded machine may take a few
+                // seconds to deliver it on its own.
+                #expect(late < .seconds(10), "the healthy callback arrived \(late) after the dispatcher started")
             }
         }
     }
