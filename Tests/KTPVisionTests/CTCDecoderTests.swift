@@ -53,4 +53,24 @@ import Testing
         #expect(words[1].box == PixelRect(x: 160, y: 20, width: 10, height: 30))
         #expect(abs(words[0].confidence - 0.7) < 1e-6)
     }
+
+    @Test func aSpaceWithAClearButLosingShareBetweenTwoLettersIsRead() {
+        // "A", then blanks where the space class reaches 0.3 against the blank's 0.6, then "B".
+        let gap: [Float] = [0.6, 0.05, 0.05, 0.3]
+        let decoding = decoder.decode([step(1, 0.9), step(0, 0.9), gap, step(0, 0.9), step(2, 0.9)])
+        #expect(decoding.text == "A B")
+        #expect(decoding.symbols[1].step == 2)
+        #expect(abs(decoding.confidence - 0.9) < 1e-6, "the space read from a losing share does not count")
+    }
+
+    @Test func aFaintSpaceShareInsideAWordAddsNoSpace() {
+        let faint: [Float] = [0.85, 0.05, 0.05, 0.05]
+        #expect(decoder.decode([step(1, 0.9), faint, step(2, 0.9)]).text == "AB")
+    }
+
+    @Test func aSpaceShareBeforeTheFirstLetterOrBesideAReadSpaceAddsNoSecondSpace() {
+        let gap: [Float] = [0.6, 0.05, 0.05, 0.3]
+        #expect(decoder.decode([gap, step(1, 0.9)]).text == "A")
+        #expect(decoder.decode([step(1, 0.9), step(3, 0.9), gap, step(2, 0.9)]).text == "A B")
+    }
 }

@@ -161,4 +161,25 @@ import Testing
         #expect(Self.deviation(dim.gray(), x: paper.0, y: paper.1) < 2.5, "the lifted grain was smoothed")
         #expect(Self.deviation(lit.gray(), x: paper.0, y: paper.1) > 2.5, "a lit card's grain is left alone")
     }
+
+    @Test func colouredBackgroundLinesFadeWhileBlackInkStays() {
+        // Light-blue paper crossed by darker blue guilloche lines (rows 20-21), and a black stroke (columns 100-103):
+        // in the red channel alone the blue lines are as dark as a hyphen.
+        let (width, height) = (200, 60)
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for y in 0..<height {
+            for x in 0..<width {
+                let colour: (UInt8, UInt8, UInt8) =
+                    (100..<104).contains(x) ? (20, 20, 25) : (20..<22).contains(y) ? (90, 140, 230) : (200, 225, 245)
+                let i = (y * width + x) * 3
+                (pixels[i], pixels[i + 1], pixels[i + 2]) = colour
+            }
+        }
+        let prepared = OCRPreprocessor.prepare(Raster(RGBImage(width: width, height: height, pixels: pixels))).gray()
+        let paper = Self.mean(prepared, x: 20..<80, y: 40..<50)
+        let line = Self.mean(prepared, x: 20..<80, y: 20..<22)
+        let ink = Self.mean(prepared, x: 100..<104, y: 40..<50)
+        #expect(paper - line < 30, "the blue line nearly vanishes: paper \(paper), line \(line)")
+        #expect(paper - ink > 120, "the black stroke stays dark: paper \(paper), ink \(ink)")
+    }
 }

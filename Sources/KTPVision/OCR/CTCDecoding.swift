@@ -13,9 +13,11 @@ public struct CTCDecoding: Sendable, Hashable {
 
     public var text: String { symbols.map(\.text).joined() }
 
-    /// The mean probability of the characters read, 0 when none were.
+    /// The mean probability of the characters read, 0 when none were. Spaces do not count: one read from a losing
+    /// share (``CTCDecoder/spaceThreshold``) says nothing about how well the letters were read.
     public var confidence: Double {
-        symbols.isEmpty ? 0 : symbols.map(\.probability).reduce(0, +) / Double(symbols.count)
+        let characters = symbols.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        return characters.isEmpty ? 0 : characters.map(\.probability).reduce(0, +) / Double(characters.count)
     }
 
     /// The words between spaces, each boxed by its characters' steps: `pixelsPerStep` of the crop per step, inside

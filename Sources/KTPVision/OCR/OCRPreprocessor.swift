@@ -29,14 +29,16 @@ public enum OCRPreprocessor {
     /// dark 1.1 and far more.
     static let noisy = 1.0
 
-    /// The red channel drops the card's blue background, the red SPESIMEN stamp and the red photo
-    /// backdrop in one step, while black text stays black; a dark photo's exposure is lifted, and
-    /// background normalisation then evens out lighting gradients.
+    /// Each pixel's brightest channel: ink is dark in every channel, while a coloured print (the card's
+    /// background pattern in any hue, a red stamp, a photo's backdrop) is bright in at least one and fades.
+    /// A dark photo's exposure is lifted, and background normalisation then evens out lighting gradients.
     public static func prepare(_ card: Raster, mode: Mode = .plain) -> Raster {
         let rgb = Raster(owning: pixConvertTo32(card.pix)) ?? card
-        guard let red = Raster(owning: pixGetRGBComponent(rgb.pix, Int32(COLOR_RED))) else { return card }
-        let exposed = liftExposure(red)
-        var lifted = exposed ?? red
+        guard let ink = Raster(owning: pixConvertRGBToGrayMinMax(rgb.pix, Int32(L_CHOOSE_MAX))) else {
+            return card
+        }
+        let exposed = liftExposure(ink)
+        var lifted = exposed ?? ink
         // Lifting a dim photo multiplies its sensor noise too; smoothed, the detector finds its lines again.
         if mode == .sharpened || exposed != nil, noise(in: lifted) >= noisy { lifted = smooth(lifted) ?? lifted }
         let normalised = Raster(owning: pixBackgroundNormSimple(lifted.pix, nil, nil)) ?? lifted
