@@ -29,6 +29,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also write the Markdown report to this file.")
     var output: String?
 
+    @Option(help: "Write each photo's quality scores, flags and truth to this file, one JSON object per line.")
+    var scores: String?
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -42,6 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
         let extractor = try KTPExtractor(configuration: try await engine.configuration())
         let baseline = noBaseline ? nil : try TesseractBaseline()
         var samples: [BenchmarkSample] = []
+        var scoreLines: [String] = []
         for (index, record) in records.enumerated() {
             let path = URL(fileURLWithPath: images).appendingPathComponent(record.file).path
             let bytes = try PhotoFile.read(path)
@@ -58,7 +62,13 @@ struct BenchCommand: AsyncParsableCommand {
                     baselineSeconds: try baseline?.time(path, singleThread: false),
                     singleThreadBaselineSeconds: try baseline?.time(path, singleThread: true)
                 ))
+            if scores != nil, let sample = samples.last {
+                scoreLines.append(try PhotoScores(file: record.file, sample: sample).jsonLine())
+            }
             Diagnostics.progress("bench \(index + 1)/\(records.count)", done: index + 1 == records.count)
+        }
+        if let scores {
+            try scoreLines.map { $0 + "\n" }.joined().write(toFile: scores, atomically: true, encoding: .utf8)
         }
         var report = BenchmarkReport(samples: samples).markdown()
         if calibrate {

@@ -13,6 +13,22 @@ import Testing
         #expect(blurred < QualityThresholds.calibrated.sharpness)
     }
 
+    @Test func aSmallSharpCardEnlargedToTheCanonicalWidthIsNotBlurredButASoftOneIs() throws {
+        // Stripes at a quarter of the size, enlarged four times as a 300 px crop is to the canonical card.
+        func enlarged(blur: Double) throws -> RGBImage {
+            let small = Raster(TestImages.stripes(width: 100, height: 75, period: 16, blur: blur))
+            return try #require(small.scaled(toWidth: 400, height: 300)).rgb()
+        }
+        let sharp = try enlarged(blur: 0), soft = try enlarged(blur: 5)
+        let flags = { (card: RGBImage, enlargement: Double) in
+            QualityThresholds.calibrated.flags(
+                for: QualityAnalyzer.measure(card: card, photo: card, enlargement: enlargement))
+        }
+        #expect(flags(sharp, 1).blur, "judged per card pixel, the enlarged edges look soft")
+        #expect(!flags(sharp, 4).blur)
+        #expect(flags(soft, 4).blur)
+    }
+
     @Test func sharpnessDoesNotDependOnExposure() {
         let bright = QualityAnalyzer.sharpness(TestImages.stripes(blur: 1))
         let dim = QualityAnalyzer.sharpness(

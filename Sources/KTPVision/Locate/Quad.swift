@@ -40,12 +40,13 @@ public struct Quad: Sendable, Hashable, Codable {
         return abs(sum) / 2
     }
 
+    /// The mean length of the top and bottom edges.
+    public var width: Double { (topLeft.distance(to: topRight) + bottomLeft.distance(to: bottomRight)) / 2 }
+    /// The mean length of the left and right edges.
+    public var height: Double { (topLeft.distance(to: bottomLeft) + topRight.distance(to: bottomRight)) / 2 }
+
     /// Mean width over mean height.
-    public var aspectRatio: Double {
-        let width = (topLeft.distance(to: topRight) + bottomLeft.distance(to: bottomRight)) / 2
-        let height = (topLeft.distance(to: bottomLeft) + topRight.distance(to: bottomRight)) / 2
-        return height > 0 ? width / height : 0
-    }
+    public var aspectRatio: Double { height > 0 ? width / height : 0 }
 
     public var minX: Double { corners.map(\.x).min()! }
     public var maxX: Double { corners.map(\.x).max()! }

@@ -86,7 +86,9 @@ public final class KTPExtractor {
         let (small, smallRGB, quad, card) = locate(in: photo)
         lap(\.locate)
 
-        let scores = QualityAnalyzer.measure(card: card.rgb(), photo: smallRGB)
+        let printedWidth = quad.map { max($0.width, $0.height) } ?? Double(max(photo.width, photo.height))
+        let scores = QualityAnalyzer.measure(
+            card: card.rgb(), photo: smallRGB, enlargement: Double(CardRectifier.canonicalWidth) / printedWidth)
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 

@@ -1,10 +1,13 @@
 /// Measures blur, darkness, glare and colour: pure functions over pixels.
 public enum QualityAnalyzer {
     /// Scores the rectified `card` for sharpness, brightness and glare, and the whole `photo` for colour.
-    public static func measure(card: RGBImage, photo: RGBImage) -> QualityScores {
+    /// `enlargement` is how many times wider the rectified card is than the card in the photo.
+    public static func measure(card: RGBImage, photo: RGBImage, enlargement: Double = 1) -> QualityScores {
         let gray = card.luminance()
         return QualityScores(
-            sharpness: sharpness(gray),
+            // Enlarging spreads every edge over as many pixels as it enlarges: a small sharp scan is not a blurred
+            // photo, so its edges are judged per pixel of the photo.
+            sharpness: sharpness(gray) * max(1, enlargement),
             brightness: Double(gray.percentile(0.90)),
             glare: glare(card),
             chroma: chroma(photo) * CardLocator.exposureGain(photo)
