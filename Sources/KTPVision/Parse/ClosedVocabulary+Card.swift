@@ -37,10 +37,7 @@ extension ClosedVocabulary {
         Vocabulary.nationalities,
         aliases: ["INDONESIA": "WNI"],
         labels: ["KEWARGANEGARAAN"],
-        minimumSimilarity: 0.66,
-        // Foreign residents hold a tiny share of KTPs.
-        rare: ["WNA"],
-        usual: "WNI"
+        minimumSimilarity: 0.66
     )
 
     static let occupation = ClosedVocabulary(

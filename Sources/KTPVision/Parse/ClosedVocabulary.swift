@@ -7,23 +7,17 @@ struct ClosedVocabulary: Sendable {
     let aliases: [String: String]
     let labels: [String]
     let matcher: FuzzyMatcher
-    /// Values so rare on real cards (`WNA`) that only a confident, exact reading is taken as one.
-    let rare: Set<String>
-    /// The value an unsure or garbled reading most likely is, when one value dominates (`WNI`).
-    let usual: String?
     /// Whether the law allows no value outside the list, so a garbled reading is still one of them.
     let exhaustive: Bool
 
     init(
         _ values: [String], aliases: [String: String] = [:], labels: [String], minimumSimilarity: Double = 0.75,
-        rare: Set<String> = [], usual: String? = nil, exhaustive: Bool = false
+        exhaustive: Bool = false
     ) {
         self.values = values
         self.aliases = aliases
         self.labels = labels
         self.matcher = FuzzyMatcher(minimumSimilarity: minimumSimilarity)
-        self.rare = rare
-        self.usual = usual
         self.exhaustive = exhaustive
     }
 
@@ -31,9 +25,6 @@ struct ClosedVocabulary: Sendable {
     static let nearestSimilarity = 0.4
     /// …and at least this much more similar than any other value.
     static let nearestMargin = 0.15
-
-    /// Below this OCR confidence a rare value is not believed.
-    static let rareConfidence = 0.6
 
     /// The list's value closest to the reading; below the threshold the cleaned reading with a
     /// low confidence, so that a card printing something unlisted is not silently rewritten.
@@ -58,9 +49,6 @@ struct ClosedVocabulary: Sendable {
         // An open list's card may print the short form itself (`TANI`), which completing would rewrite.
         if exhaustive, let hit = FuzzyMatcher.bestFragment(text, in: spellings) {
             return reading(hit, ocr: raw.confidence, factor: Confidence.repairFactor)
-        }
-        if let usual {
-            return FieldReading(value: usual, confidence: Confidence.unmatched(ocr: raw.confidence))
         }
         if exhaustive, let value = nearest(text, in: spellings) {
             return FieldReading(value: value, confidence: Confidence.unmatched(ocr: raw.confidence))
@@ -88,9 +76,6 @@ struct ClosedVocabulary: Sendable {
     func canonical(_ spelling: String) -> String { aliases[spelling] ?? spelling }
 
     private func reading(_ hit: FuzzyMatch, ocr: Double, factor: Double) -> FieldReading {
-        if rare.contains(canonical(hit.value)), let usual, hit.similarity < 1 || ocr < Self.rareConfidence {
-            return FieldReading(value: usual, confidence: Confidence.unmatched(ocr: ocr))
-        }
         let confidence = Confidence.snapped(ocr: ocr, similarity: hit.similarity) * factor
         return FieldReading(value: hit.value, confidence: confidence)
     }

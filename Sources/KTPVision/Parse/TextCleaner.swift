@@ -51,29 +51,18 @@ enum TextCleaner {
         return keeping(lettered) { $0.isLetter || $0.isNumber || ".,'-".contains($0) }
     }
 
-    /// The abbreviations Dukcapil prints with a full stop (`JL. MAWAR NO. 5`), which blur often
-    /// drops or turns into a comma.
-    static let addressAbbreviations: Set<String> = ["JL", "GG", "KP", "KOMP", "NO", "DSN"]
-
-    /// Short words an address may start with besides the abbreviations: `RT`, `RW`, `DS` (desa).
-    static let shortAddressLeads: Set<String> = ["RT", "RW", "DS"]
-
     /// Spelled-out words an address starts with, which one misread letter should not cost.
     static let addressLeads = ["LORONG", "DUSUN", "PERUM", "PERUMAHAN", "JALAN", "KAMPUNG", "KOMPLEK"]
 
-    /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`; a known abbreviation followed by
-    /// more of the address gets its full stop back, and its first word is read back from what
-    /// blur made of it (`IL. MAWAR` → `JL. MAWAR`, `KORONG` → `LORONG`).
+    /// An address keeps its numbers and `.`, `,`, `'`, `-`, `/`, its abbreviations as printed (`JL.` or `JL`), and a
+    /// spelled-out first word read back from one misread letter (`KORONG` → `LORONG`).
     static func address(_ text: String, labels: [String]) -> String {
         let unlabelled = removeLabel(romanNumeralRestored(text), labels: labels)
         let kept = keeping(unlabelled) { $0.isLetter || $0.isNumber || ".,'-/".contains($0) }
         var words = kept.split(separator: " ").map(String.init)
-        for index in words.indices.dropLast() {
-            let word = words[index]
-            let stops = word.reversed().prefix { $0 == "." || $0 == "," }.count
-            var bare = String(word.dropLast(stops))
-            if index == 0 { bare = leadingWord(bare) }
-            words[index] = addressAbbreviations.contains(bare) ? bare + "." : bare + word.suffix(stops)
+        if words.count > 1, let first = words.first {
+            let stops = first.reversed().prefix { $0 == "." || $0 == "," }.count
+            words[0] = leadingWord(String(first.dropLast(stops))) + first.suffix(stops)
         }
         return words.joined(separator: " ")
     }
@@ -89,15 +78,9 @@ enum TextCleaner {
         return words.joined(separator: " ")
     }
 
-    /// The first word of an address, read back from what blur made of it. `JL` leads most
-    /// addresses, and its descending `J` and thin `L` are what blur garbles first (`IL`, `NX`,
-    /// `JM`, `X`): a lead of one or two letters that is no abbreviation is what is left of it.
+    /// The first word of an address, when it is one misread letter from a spelled-out lead. A short lead is left as
+    /// read: what blur left of `JL` (`IL`, `NX`) cannot be told from what a card prints.
     static func leadingWord(_ word: String) -> String {
-        if (1...2).contains(word.count), !word.allSatisfy(\.isNumber),
-            !addressAbbreviations.contains(word), !shortAddressLeads.contains(word)
-        {
-            return "JL"
-        }
         guard word.count >= 5 else { return word }
         return FuzzyMatcher(minimumSimilarity: 0.8).match(word, in: addressLeads)?.value ?? word
     }
