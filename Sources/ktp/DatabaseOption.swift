@@ -31,11 +31,20 @@ struct DatabaseOption: ParsableArguments {
         return url.string ?? location
     }
 
+    /// The store's logger for commands that change or show a few rows (`apps`, `callbacks`):
+    /// warnings and errors only, so that the migration's and PostgresNIO's info lines do not
+    /// crowd their output. `ktp serve` logs at swift-log's default level instead.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "ktp.store")
+        logger.logLevel = .warning
+        return logger
+    }
+
     /// Opens the store: PostgreSQL for a postgres:// URL (migrated, or a clear error when the URL is
     /// wrong or no server answers), else the SQLite file at the path.
     // Inlined into a command's `run`, Swift 6.3's release optimiser crashes splitting the coroutine.
     @inline(never)
-    func open(logger: Logger = Logger(label: "ktp.store")) async throws -> any ServiceStore {
+    func open(logger: Logger = quietLogger) async throws -> any ServiceStore {
         let location = try location()
         if DatabaseURL.isPostgres(location) {
             return try await PostgresStore.connect(url: location, logger: logger)

@@ -40,6 +40,25 @@ import Testing
         #expect(refused.errors.contains("does not exist"), "\(refused.errors)")
     }
 
+    /// `ktp apps` and `ktp callbacks` on a new PostgreSQL database: neither the migration nor
+    /// PostgresNIO's pool logs at info level there, so stderr holds only the commands' own words.
+    @Test(.timeLimit(.minutes(1)))
+    func appsAndCallbacksPrintNoInfoLogLines() async throws {
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        let url = try await PostgresServer.shared.newDatabase()
+        let logLine = #"(?m)^\S+ (trace|debug|info|notice) "#
+        let added = try await ChildProcess.run(ktp, ["apps", "add", "quiet-app", "--key", "k", "--database", url])
+        #expect(added.status == 0, "\(added.errors)")
+        #expect(added.errors.isEmpty, "\(added.errors)")
+        let listed = try await ChildProcess.run(ktp, ["apps", "list", "--database", url])
+        #expect(listed.output.contains("quiet-app"))
+        #expect(listed.errors.isEmpty, "\(listed.errors)")
+        // No such callback: the command's own error, and no log line with it.
+        let callbacks = try await ChildProcess.run(ktp, ["callbacks", "nothing-001", "--database", url])
+        #expect(callbacks.status != 0 && callbacks.errors.contains("no callback for nothing-001"))
+        #expect(callbacks.errors.range(of: logLine, options: .regularExpression) == nil, "\(callbacks.errors)")
+    }
+
     /// 200 submits over three processes with one worker each: 12 photos and 188 sandbox codes.
     /// One process is killed with SIGKILL while it works on a photo; the other two rescue its job
     /// once its lease runs out. Every submit ends with one result, from at most two runs.
