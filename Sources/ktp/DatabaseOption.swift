@@ -10,8 +10,9 @@ struct DatabaseOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             """
-            The database: a SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/NAME[?sslmode=disable|require] \
-            for a PostgreSQL that several ktp serve processes share. Default: $KTP_DATABASE_URL, else \
+            The database: a SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/NAME for a PostgreSQL that \
+            several ktp serve processes share, with ?sslmode=disable|prefer|require and &pool_size=N (the most \
+            connections this process opens, 2 to 1000; default 20). Default: $KTP_DATABASE_URL, else \
             $XDG_DATA_HOME/ktp/server.sqlite.
             """, valueName: "path-or-url"))
     var database: String?

@@ -20,6 +20,7 @@ import Testing
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         #expect(text.contains("postgres://"), "\(help.output)")
         #expect(text.contains("KTP_DATABASE_URL"))
+        #expect(text.contains("pool_size=N"), "\(help.output)")
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -29,6 +30,9 @@ import Testing
         #expect(bad.errors.contains("invalidURL"), "\(bad.errors)")
         let typo = try await Self.serve(["--database", "postgre://u@127.0.0.1/ktp"])
         #expect(typo.status != 0 && typo.errors.contains("invalidURL"), "\(typo.errors)")
+        let pool = try await Self.serve(["--database", "postgres://u@127.0.0.1/ktp?pool_size=1"])
+        #expect(pool.status != 0 && pool.errors.contains("invalidURL"), "\(pool.errors)")
+        #expect(pool.errors.contains("pool_size 1 is not a whole number from 2 to 1000"), "\(pool.errors)")
         let nobody = try await Self.serve(["--database", "postgres://postgres@127.0.0.1:1/ktp?sslmode=disable"])
         #expect(nobody.status != 0)
         #expect(nobody.errors.contains("unreachable") && nobody.errors.contains("refused"), "\(nobody.errors)")
