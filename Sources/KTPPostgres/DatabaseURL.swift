@@ -3,7 +3,8 @@ import NIOSSL
 import PostgresNIO
 
 /// A PostgreSQL database named by URL: `postgres://user[:password]@host[:port]/database`, with
-/// `?sslmode=disable|prefer|require` (default `prefer`, as libpq's).
+/// `?sslmode=disable|prefer|require` (default `prefer`, as libpq's) and `pool_size=N`, the most
+/// connections one process opens (default 20).
 public struct DatabaseURL: Sendable {
     enum SSLMode: String, Sendable {
         case disable, prefer, require
@@ -15,6 +16,14 @@ public struct DatabaseURL: Sendable {
     let password: String?
     let database: String
     let sslMode: SSLMode
+    /// The most connections the store's pool opens, its listener's included.
+    let poolSize: Int
+
+    /// PostgresNIO's own default.
+    public static let defaultPoolSize = 20
+    /// One connection listens for submits all the time, so a pool needs a second to work with;
+    /// past a thousand, a typo is likelier than a server that takes so many.
+    public static let poolSizes = 2...1000
 
     /// Whether `text` names a PostgreSQL database rather than a SQLite file.
     public static func isPostgres(_ text: String) -> Bool {
@@ -35,6 +44,15 @@ public struct DatabaseURL: Sendable {
         guard let sslMode = SSLMode(rawValue: mode) else {
             throw PostgresStartupError(.invalidURL, "sslmode \(mode) is not disable, prefer or require")
         }
+        let size = url.queryItems?.first(where: { $0.name == "pool_size" })?.value
+        let poolSize = size.map { Int($0) } ?? Self.defaultPoolSize
+        guard let poolSize, Self.poolSizes.contains(poolSize) else {
+            throw PostgresStartupError(
+                .invalidURL,
+                "pool_size \(size ?? "") is not a whole number from \(Self.poolSizes.lowerBound) to "
+                    + "\(Self.poolSizes.upperBound)")
+        }
+        self.poolSize = poolSize
         self.host = host
         port = url.port ?? 5432
         self.user = user.removingPercentEncoding ?? user
@@ -64,8 +82,10 @@ public struct DatabaseURL: Sendable {
             case .prefer: .prefer(.makeClientConfiguration())
             case .require: .require(.makeClientConfiguration())
             }
-        return PostgresClient.Configuration(
+        var configuration = PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
+        configuration.options.maximumConnections = poolSize
+        return configuration
     }
 
     /// The configuration of one connection outside the pool, which reports why it failed where

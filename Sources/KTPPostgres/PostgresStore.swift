@@ -2,6 +2,7 @@ import Foundation
 import KTPServer
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// Applications, jobs, their photos and callbacks in one PostgreSQL database that many `ktp serve`
 /// processes share, on one host or several.
@@ -110,10 +111,13 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction: all of it is stored, or none.
     func transaction<T: Sendable>(
-        _ body: (PostgresConnection) async throws -> T
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {
+        let logger = self.logger
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await withConnection { connection in
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
+            }
         } catch {
             throw Self.storeError(error)
         }
@@ -121,10 +125,64 @@ public final class PostgresStore: Sendable {
 
     /// Runs one statement, in a transaction of its own; returns its rows.
     func rows(_ query: PostgresQuery) async throws(StoreError) -> [PostgresRow] {
+        let logger = self.logger
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await withConnection { connection in try await connection.query(query, logger: logger).collect() }
         } catch {
             throw Self.storeError(error)
+        }
+    }
+
+    /// How long an operation waits for a connection of the pool before it fails.
+    static let connectionWait: Duration = .seconds(5)
+
+    /// Runs `body` on a connection of the pool, or fails if none is to be had within
+    /// ``connectionWait``. While the database is away the pool keeps trying to connect and holds
+    /// each request until its circuit breaker opens, which was seen to take a minute; an API
+    /// request should hear within seconds that nothing can be stored, and answer 500. Only the
+    /// wait is cut short: once `body` has its connection it runs to its end, so a statement is
+    /// never cancelled half way and left in doubt.
+    private func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let lease = Lease()
+        let client = self.client
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    guard lease.settle(.leased) else { throw CancellationError() }
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.connectionWait)
+                if lease.settle(.expired) { throw StoreError(.database, "no connection to the database within \(Self.connectionWait)") }
+                return nil
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// Whether an operation has its connection, or gave up waiting for one: whichever comes first.
+    private final class Lease: Sendable {
+        enum State {
+            case waiting, leased, expired
+        }
+
+        private let state = Mutex(State.waiting)
+
+        /// Settles the wait as `outcome` unless it is settled already; whether `outcome` is how it ended.
+        func settle(_ outcome: State) -> Bool {
+            state.withLock { state in
+                if state == .waiting { state = outcome }
+                return state == outcome
+            }
         }
     }
 

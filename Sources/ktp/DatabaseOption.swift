@@ -10,8 +10,9 @@ struct DatabaseOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             """
-            The database: a SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/NAME[?sslmode=disable|require] \
-            for a PostgreSQL that several ktp serve processes share. Default: $KTP_DATABASE_URL, else \
+            The database: a SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/NAME for a PostgreSQL that \
+            several ktp serve processes share, with ?sslmode=disable|prefer|require and &pool_size=N (the most \
+            connections this process opens, 2 to 1000; default 20). Default: $KTP_DATABASE_URL, else \
             $XDG_DATA_HOME/ktp/server.sqlite.
             """, valueName: "path-or-url"))
     var database: String?
@@ -31,11 +32,20 @@ struct DatabaseOption: ParsableArguments {
         return url.string ?? location
     }
 
+    /// The store's logger for commands that change or show a few rows (`apps`, `callbacks`):
+    /// warnings and errors only, so that the migration's and PostgresNIO's info lines do not
+    /// crowd their output. `ktp serve` logs at swift-log's default level instead.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "ktp.store")
+        logger.logLevel = .warning
+        return logger
+    }
+
     /// Opens the store: PostgreSQL for a postgres:// URL (migrated, or a clear error when the URL is
     /// wrong or no server answers), else the SQLite file at the path.
     // Inlined into a command's `run`, Swift 6.3's release optimiser crashes splitting the coroutine.
     @inline(never)
-    func open(logger: Logger = Logger(label: "ktp.store")) async throws -> any ServiceStore {
+    func open(logger: Logger = quietLogger) async throws -> any ServiceStore {
         let location = try location()
         if DatabaseURL.isPostgres(location) {
             return try await PostgresStore.connect(url: location, logger: logger)

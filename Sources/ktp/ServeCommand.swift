@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "ktp.serve")
         let location = try database.location()
-        let store = try await database.open()
+        let store = try await database.open(logger: Logger(label: "ktp.store"))
         for app in apps { try await store.save(app.clientApp) }
         if try await store.applications().isEmpty {
             let created = AppArgument.generated()

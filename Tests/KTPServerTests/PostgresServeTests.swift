@@ -20,6 +20,7 @@ import Testing
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         #expect(text.contains("postgres://"), "\(help.output)")
         #expect(text.contains("KTP_DATABASE_URL"))
+        #expect(text.contains("pool_size=N"), "\(help.output)")
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -29,6 +30,9 @@ import Testing
         #expect(bad.errors.contains("invalidURL"), "\(bad.errors)")
         let typo = try await Self.serve(["--database", "postgre://u@127.0.0.1/ktp"])
         #expect(typo.status != 0 && typo.errors.contains("invalidURL"), "\(typo.errors)")
+        let pool = try await Self.serve(["--database", "postgres://u@127.0.0.1/ktp?pool_size=1"])
+        #expect(pool.status != 0 && pool.errors.contains("invalidURL"), "\(pool.errors)")
+        #expect(pool.errors.contains("pool_size 1 is not a whole number from 2 to 1000"), "\(pool.errors)")
         let nobody = try await Self.serve(["--database", "postgres://postgres@127.0.0.1:1/ktp?sslmode=disable"])
         #expect(nobody.status != 0)
         #expect(nobody.errors.contains("unreachable") && nobody.errors.contains("refused"), "\(nobody.errors)")
@@ -38,6 +42,25 @@ import Testing
         let refused = try await Self.serve(["--database", missing])
         #expect(refused.status != 0)
         #expect(refused.errors.contains("does not exist"), "\(refused.errors)")
+    }
+
+    /// `ktp apps` and `ktp callbacks` on a new PostgreSQL database: neither the migration nor
+    /// PostgresNIO's pool logs at info level there, so stderr holds only the commands' own words.
+    @Test(.timeLimit(.minutes(1)))
+    func appsAndCallbacksPrintNoInfoLogLines() async throws {
+        let ktp = try #require(ChildProcess.ktp, "build ktp first (make test does)")
+        let url = try await PostgresServer.shared.newDatabase()
+        let logLine = #"(?m)^\S+ (trace|debug|info|notice) "#
+        let added = try await ChildProcess.run(ktp, ["apps", "add", "quiet-app", "--key", "k", "--database", url])
+        #expect(added.status == 0, "\(added.errors)")
+        #expect(added.errors.isEmpty, "\(added.errors)")
+        let listed = try await ChildProcess.run(ktp, ["apps", "list", "--database", url])
+        #expect(listed.output.contains("quiet-app"))
+        #expect(listed.errors.isEmpty, "\(listed.errors)")
+        // No such callback: the command's own error, and no log line with it.
+        let callbacks = try await ChildProcess.run(ktp, ["callbacks", "nothing-001", "--database", url])
+        #expect(callbacks.status != 0 && callbacks.errors.contains("no callback for nothing-001"))
+        #expect(callbacks.errors.range(of: logLine, options: .regularExpression) == nil, "\(callbacks.errors)")
     }
 
     /// 200 submits over three processes with one worker each: 12 photos and 188 sandbox codes.

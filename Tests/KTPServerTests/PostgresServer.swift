@@ -6,9 +6,9 @@ import Testing
 /// A PostgreSQL 15 server of the tests' own, from Debian's package: `initdb` in a temporary folder,
 /// a free loopback port, run as the package's `postgres` user when the tests run as root (the
 /// server refuses root). One server (``shared``) serves the test process, each test with a
-/// database of its own; a test that restarts its server makes one of its own. The server stops,
-/// and its folder goes, when the test process ends: the shell that started it watches this
-/// process and stops it then.
+/// database of its own; a test that restarts or stops its server makes one of its own. The
+/// server stops, and its folder goes, when the test process ends: the shell that started it
+/// watches this process and stops it then.
 actor PostgresServer {
     static let shared = PostgresServer()
     static let binaries = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin")
@@ -22,6 +22,9 @@ actor PostgresServer {
     struct Instance: Sendable {
         let port: Int
         let directory: URL
+
+        /// While this file exists, the shell does not start the server again.
+        var hold: URL { directory.appendingPathComponent("hold") }
 
         /// The postmaster's process id, from its pid file.
         var pid: pid_t? {
@@ -74,6 +77,28 @@ actor PostgresServer {
         try await instance.waitUntilReady()
     }
 
+    /// Stops the server (a fast shutdown) and keeps it stopped until ``resume()``: the shell that
+    /// holds it starts no new one while its folder has a `hold` file.
+    func stop() async throws {
+        let instance = try await start()
+        let old = try #require(instance.pid, "no postmaster.pid")
+        FileManager.default.createFile(atPath: instance.hold.path, contents: nil)
+        kill(old, SIGINT)
+        // The postmaster deletes its pid file last, once every backend is gone.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while instance.pid != nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        guard instance.pid == nil else { throw StartError(description: "the server did not stop") }
+    }
+
+    /// Lets the shell start the server that ``stop()`` stopped, and waits until it answers.
+    func resume() async throws {
+        let instance = try await start()
+        try FileManager.default.removeItem(at: instance.hold)
+        try await instance.waitUntilReady()
+    }
+
     private func start() async throws -> Instance {
         if let running { return try await running.value }
         let task = Task { try await Self.launch() }
@@ -112,8 +137,8 @@ actor PostgresServer {
         guard initialized.status == 0 else { throw StartError(description: "initdb: \(initialized.errors)") }
         let port = try LoopbackPort.free()
         // Durability settings off: the tests kill `ktp serve`, never this server. The shell starts
-        // the server again whenever it stops (``restart()``), and stops it once this process is
-        // gone, however it ends.
+        // the server again whenever it stops (``restart()``) unless held (``stop()``), and stops it
+        // once this process is gone, however it ends.
         let script = """
             bin=$0 data=$1 port=$2 dir=$3 parent=$4
             start() {
@@ -123,7 +148,7 @@ actor PostgresServer {
             }
             start
             while [ -d "/proc/$parent" ]; do
-                if ! kill -0 "$server" 2>/dev/null; then wait "$server"; start; fi
+                if [ ! -e "$dir/hold" ] && ! kill -0 "$server" 2>/dev/null; then wait "$server"; start; fi
                 sleep 0.2
             done
             kill -INT "$server" 2>/dev/null

@@ -96,6 +96,8 @@ import Testing
     @Test func aBadURLIsAClearErrorAtStartUp() async throws {
         let urls = [
             "postgres://127.0.0.1/db", "postgres://user@/db", "postgres://user@host", "postgres://u@h/d?sslmode=x",
+            "postgres://u@h/d?pool_size=1", "postgres://u@h/d?sslmode=disable&pool_size=1001",
+            "postgres://u@h/d?pool_size=ten", "postgres://u@h/d?pool_size=",
         ]
         for url in urls {
             do {
@@ -103,8 +105,43 @@ import Testing
                 Issue.record("\(url) was taken")
             } catch let error as PostgresStartupError {
                 #expect(error.code == .invalidURL, "\(url): \(error)")
+                if url.contains("pool_size") { #expect(error.detail.contains("pool_size"), "\(error)") }
             }
         }
+    }
+
+    @Test func thePoolSizeIsTakenFromTheURLAndDefaultsToTwenty() throws {
+        #expect(try DatabaseURL("postgres://u@h/d").configuration.options.maximumConnections == 20)
+        let sized = try DatabaseURL("postgres://u@h/d?sslmode=disable&pool_size=3")
+        #expect(sized.configuration.options.maximumConnections == 3)
+        #expect(sized.sslMode == .disable)
+    }
+
+    /// Thirty submits at once through a store whose URL says `pool_size=3`: all are stored, over
+    /// no more than three connections (PostgresNIO's default would open up to twenty).
+    @Test(.timeLimit(.minutes(1)))
+    func aStoreOpensNoMoreConnectionsThanItsPoolSize() async throws {
+        let url = try await PostgresServer.shared.newDatabase()
+        let store = try await Self.connect(url + "&pool_size=3")
+        try await store.save(ClientApp(id: "app-live", key: "k", mode: .live))
+        let stored = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<30 {
+                group.addTask { (try? await store.enqueue(StoreSuiteTests.job(String(format: "pool-%03d", i)))) != nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(stored == 30)
+        // The pool keeps the connections it opened idle for a minute: counted after, they are all
+        // it ever had. The observer's own connection is not the store's.
+        let observer = try await PostgresConnection.connect(
+            configuration: try DatabaseURL(url).connectionConfiguration(), id: 1, logger: Self.logger)
+        let connections = try await observer.query(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            logger: Self.logger
+        ).collect()[0].decode(Int.self)
+        try await observer.close()
+        #expect((1...3).contains(connections), "\(connections) connections")
+        withExtendedLifetime(store) {}
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -44,6 +44,13 @@ struct ServeProcess {
     /// The JSON answer to a GET, or to a POST of `body`, with the headers of `app` (with the key
     /// `secret`).
     func request(path: String, body: String? = nil, app: String = "serve") async throws -> [String: Any] {
+        try await answer(path: path, body: body, app: app).body
+    }
+
+    /// The status and JSON body of the answer to a GET, or to a POST of `body`, as ``request(path:body:app:)``.
+    func answer(
+        path: String, body: String? = nil, app: String = "serve", timeout: Duration = .seconds(30)
+    ) async throws -> (status: Int, body: [String: Any]) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.headers.add(name: "App-ID", value: app)
         request.headers.add(name: "API-Key", value: "secret")
@@ -51,9 +58,17 @@ struct ServeProcess {
             request.method = .POST
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(
+            request, timeout: .nanoseconds(Int64(timeout.timeInterval * 1e9)))
         let bytes = try await response.body.collect(upTo: 1 << 20)
-        return (try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]) ?? [:]
+        let json = (try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]) ?? [:]
+        return (Int(response.status.code), json)
+    }
+
+    /// The answer to a sandbox application's submit of the code `KTP` as `referenceID`.
+    func submitSandbox(_ referenceID: String, app: String = "box") async throws -> (status: Int, body: [String: Any]) {
+        try await answer(
+            path: ExtractionAPI.submitPath, body: #"{"image": "KTP", "reference_id": "\#(referenceID)"}"#, app: app)
     }
 
     /// Submits a fixture photo; whether it was accepted.

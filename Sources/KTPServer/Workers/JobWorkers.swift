@@ -1,4 +1,5 @@
 import Foundation
+import KTPContract
 import Logging
 import ServiceLifecycle
 
@@ -16,6 +17,8 @@ public struct JobWorkers: Service {
     /// How long an idle worker waits for ``JobStore/jobsArrived`` before it claims again anyway.
     public var pollInterval: Duration = .milliseconds(100)
     public var rescueInterval: Duration = .seconds(5)
+    /// How long a worker keeps trying to store a finished job's result while the store fails.
+    public var storeRetryLimit: Duration = .seconds(300)
     /// Keep image bytes this long after the result is stored; `nil` deletes them at once.
     public var imageRetention: Duration?
     /// Purge results this long after completion; `nil` keeps them.
@@ -86,28 +89,25 @@ public struct JobWorkers: Service {
             return
         }
         // Renew the lease while the engine works, so that a slow photo on a loaded machine is
-        // not rescued and run twice; a crashed worker stops renewing and its lease runs out.
+        // not rescued and run twice; a crashed worker stops renewing and its lease runs out. A
+        // renewal that fails (the database away a moment) is tried again at the next beat.
         let heartbeat = Task {
             while !Task.isCancelled {
                 try await Task.sleep(for: lease / 3)
                 let until = Date().addingTimeInterval(lease.timeInterval)
-                _ = try await store.extendLease(jobID: job.id, worker: worker, attempt: job.attempt, until: until)
+                _ = try? await store.extendLease(jobID: job.id, worker: worker, attempt: job.attempt, until: until)
             }
         }
         defer { heartbeat.cancel() }
         var metadata: Logger.Metadata = ["reference_id": "\(job.referenceID)", "attempt": "\(job.attempt)"]
+        let result: ResultBody
         do {
             let start = ContinuousClock.now
-            let result = try await processor.process(job)
+            result = try await processor.process(job)
             let elapsed = (ContinuousClock.now - start).components
             metrics?.processed(
                 nanoseconds: elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000,
                 status: result.data.status.rawValue)
-            let stored = try await store.complete(
-                jobID: job.id, worker: worker, attempt: job.attempt, result: result, at: Date(),
-                retainImage: imageRetention != nil)
-            metadata["status"] = "\(result.data.status.rawValue)"
-            logger.info(stored ? "job done" : "job done elsewhere; result dropped", metadata: metadata)
         } catch {
             metadata["error"] = "\(error)"
             if job.attempt >= Self.maxAttempts {
@@ -121,6 +121,39 @@ public struct JobWorkers: Service {
                 logger.warning("job failed; retrying", metadata: metadata)
                 _ = try? await store.release(
                     jobID: job.id, worker: worker, attempt: job.attempt, retryAt: Date().addingTimeInterval(delay))
+            }
+            return
+        }
+        metadata["status"] = "\(result.data.status.rawValue)"
+        switch await storeResult(result, of: job, worker: worker) {
+        case true?: logger.info("job done", metadata: metadata)
+        case false?: logger.info("job done elsewhere; result dropped", metadata: metadata)
+        case nil: logger.error("result not stored; the job runs again once its lease runs out", metadata: metadata)
+        }
+    }
+
+    /// Stores `result` as `job`'s, trying again with backoff while the store fails (a database
+    /// that went away comes back): a result the engine has made is not thrown away for a moment's
+    /// outage, nor counted as the job's failure. Trying again is safe because the completion is
+    /// fenced: once the lease has run out and the job was rescued, it is refused, never stored
+    /// twice. Returns whether it was stored; nil when the store still failed after
+    /// ``storeRetryLimit`` or at a shutdown, which leaves the job to its lease's expiry and the rescuer.
+    func storeResult(_ result: ResultBody, of job: Job, worker: String) async -> Bool? {
+        let deadline = ContinuousClock.now + storeRetryLimit
+        var delay = Duration.milliseconds(250)
+        while true {
+            do {
+                return try await store.complete(
+                    jobID: job.id, worker: worker, attempt: job.attempt, result: result, at: Date(),
+                    retainImage: imageRetention != nil)
+            } catch {
+                guard ContinuousClock.now + delay < deadline, !Task.isCancelled, !Task.isShuttingDownGracefully
+                else { return nil }
+                logger.warning(
+                    "storing a result failed; trying again",
+                    metadata: ["reference_id": "\(job.referenceID)", "error": "\(error)", "in": "\(delay)"])
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
             }
         }
     }
