@@ -127,7 +127,9 @@ public final class PostgresStore: Sendable {
     func rows(_ query: PostgresQuery) async throws(StoreError) -> [PostgresRow] {
         let logger = self.logger
         do {
-            return try await withConnection { connection in try await connection.query(query, logger: logger).collect() }
+            return try await withConnection { connection in
+                try await connection.query(query, logger: logger).collect()
+            }
         } catch {
             throw Self.storeError(error)
         }
@@ -156,7 +158,9 @@ public final class PostgresStore: Sendable {
             }
             group.addTask {
                 try await Task.sleep(for: Self.connectionWait)
-                if lease.settle(.expired) { throw StoreError(.database, "no connection to the database within \(Self.connectionWait)") }
+                if lease.settle(.expired) {
+                    throw StoreError(.database, "no connection to the database within \(Self.connectionWait)")
+                }
                 return nil
             }
             while let next = try await group.next() {

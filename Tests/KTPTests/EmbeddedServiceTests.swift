@@ -23,7 +23,8 @@ import Testing
         }
 
         var recordedPID: Int32? {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("embedded-service.json").path),
+            let path = folder.appendingPathComponent("embedded-service.json").path
+            guard let data = FileManager.default.contents(atPath: path),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             else { return nil }
             return (object["pid"] as? Int).map(Int32.init)
@@ -32,7 +33,8 @@ import Testing
         /// The services that have started in this folder, by the line each writes to the log when it listens.
         var starts: Int {
             let log = (try? String(contentsOf: folder.appendingPathComponent("embedded-service.log"), encoding: .utf8))
-            return log?.components(separatedBy: "\n").filter { $0.contains(" listening on http://127.0.0.1:") }.count ?? 0
+            let lines = log?.components(separatedBy: "\n") ?? []
+            return lines.filter { $0.contains(" listening on http://127.0.0.1:") }.count
         }
 
         func submit(_ arguments: [String] = []) async throws -> ChildProcess.Outcome {

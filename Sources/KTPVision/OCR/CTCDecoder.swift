@@ -44,7 +44,8 @@ public struct CTCDecoder: Sendable {
                 if best != space, let gap = gapSpace, gap.probability >= spaceThreshold,
                     let last = symbols.last, last.text != labels[space]
                 {
-                    symbols.append(CTCDecoding.Symbol(text: labels[space], step: gap.step, probability: Double(gap.probability)))
+                    symbols.append(
+                        CTCDecoding.Symbol(text: labels[space], step: gap.step, probability: Double(gap.probability)))
                 }
                 symbols.append(CTCDecoding.Symbol(text: labels[best], step: step, probability: Double(bestValue)))
                 gapSpace = nil
