@@ -24,6 +24,8 @@ public final class PostgresStore: Sendable {
     private let listening: Task<Void, Never>
     /// Yields each time the listener starts listening.
     let listenerStarted: AsyncStream<Void>
+    /// Whether the listener holds its connection: the store's sign that the database is there.
+    private let listenerConnected: ListenerState
 
     /// The channel a submit notifies, so that idle workers in every process wake at once.
     static let jobsChannel = "ktp_jobs"
@@ -37,7 +39,20 @@ public final class PostgresStore: Sendable {
         listenerStarted = started
         let signal = JobSignal()
         jobsArrived = signal
-        listening = Task { await Self.listen(client: client, signal: signal, started: starts, logger: logger) }
+        let connected = ListenerState()
+        listenerConnected = connected
+        listening = Task {
+            await Self.listen(client: client, signal: signal, started: starts, connected: connected, logger: logger)
+        }
+    }
+
+    /// Whether the listener is connected; it starts out so, since a store is opened only after its database answered.
+    final class ListenerState: Sendable {
+        private let connected = Mutex(true)
+
+        var isConnected: Bool { connected.withLock { $0 } }
+
+        func set(_ value: Bool) { connected.withLock { $0 = value } }
     }
 
     deinit {
@@ -49,12 +64,14 @@ public final class PostgresStore: Sendable {
     /// connection is opened again after a pause; each (re)start signals once, for what was
     /// submitted while no one listened.
     private static func listen(
-        client: PostgresClient, signal: JobSignal, started: AsyncStream<Void>.Continuation, logger: Logger
+        client: PostgresClient, signal: JobSignal, started: AsyncStream<Void>.Continuation,
+        connected: ListenerState, logger: Logger
     ) async {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
                     try await connection.listen(on: jobsChannel) { notifications in
+                        connected.set(true)
                         started.yield()
                         signal.signal()
                         for try await _ in notifications { signal.signal() }
@@ -62,6 +79,7 @@ public final class PostgresStore: Sendable {
                 }
             } catch {
                 if Task.isCancelled { return }
+                connected.set(false)
                 logger.warning("listening for submits failed; polling until it is back", metadata: [
                     "error": "\(describe(error))"
                 ])
@@ -138,17 +156,21 @@ public final class PostgresStore: Sendable {
     /// How long an operation waits for a connection of the pool before it fails.
     static let connectionWait: Duration = .seconds(5)
 
-    /// Runs `body` on a connection of the pool, or fails if none is to be had within
-    /// ``connectionWait``. While the database is away the pool keeps trying to connect and holds
-    /// each request until its circuit breaker opens, which was seen to take a minute; an API
-    /// request should hear within seconds that nothing can be stored, and answer 500. Only the
-    /// wait is cut short: once `body` has its connection it runs to its end, so a statement is
-    /// never cancelled half way and left in doubt.
+    /// Runs `body` on a connection of the pool. While the listener has lost its connection (the
+    /// database is away), it fails if no connection is to be had within ``connectionWait``: the
+    /// pool keeps trying to connect and holds each request until its circuit breaker opens, which
+    /// was seen to take a minute, where an API request should hear within seconds that nothing can
+    /// be stored, and answer 500. A database that is there but busy is waited for: a burst of
+    /// requests on a small pool is not an outage. Only the wait is cut short: once `body` has its
+    /// connection it runs to its end, so a statement is never cancelled half way and left in doubt.
     private func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let lease = Lease()
         let client = self.client
+        guard !listenerConnected.isConnected else {
+            return try await client.withConnection { connection in try await body(connection) }
+        }
+        let lease = Lease()
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 try await client.withConnection { connection in
