@@ -122,13 +122,7 @@ public struct FieldNormalizer: Sendable {
 
     static func unsnappedRegion(_ raw: RawValue?, level: RegionLevel) -> FieldReading {
         guard let raw else { return .unread }
-        var value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(raw.text, labels: level.labels))
-        if level == .province, let first = value.split(separator: " ").first,
-            FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7
-        {
-            value = TextCleaner.clean(String(value.dropFirst(first.count)))
-        }
-        return FieldReading(value: value, confidence: raw.confidence)
+        return FieldReading(value: level.unlabelled(raw.text), confidence: raw.confidence)
     }
 
     static func name(_ raw: RawValue?, labels: [String]) -> FieldReading {

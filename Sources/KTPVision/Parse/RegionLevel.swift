@@ -32,4 +32,14 @@ enum RegionLevel: Sendable, CaseIterable {
         case .district, .village: table.printedName(code)
         }
     }
+
+    /// The reading without the label words OCR left in front of it; a province also loses the `PROVINSI` its
+    /// heading line starts with, read fuzzily.
+    func unlabelled(_ text: String) -> String {
+        let value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(text, labels: labels))
+        guard self == .province, let first = value.split(separator: " ").first,
+            FuzzyMatcher.best(String(first), in: labels)!.similarity >= 0.7
+        else { return value }
+        return TextCleaner.clean(String(value.dropFirst(first.count)))
+    }
 }

@@ -106,13 +106,7 @@ struct RegionSnapper: Sendable {
     }
 
     private func cleaned(_ text: String, level: RegionLevel) -> String {
-        var value = OCRConfusion.lettersInWords(TextCleaner.removeLabel(text, labels: level.labels))
-        if level == .province, let first = value.split(separator: " ").first,
-            FuzzyMatcher.best(String(first), in: ["PROVINSI", "PROPINSI"])!.similarity >= 0.7
-        {
-            value = TextCleaner.clean(String(value.dropFirst(first.count)))
-        }
-        return TextCleaner.keeping(value) { $0.isLetter || $0.isNumber || ".'-()/".contains($0) }
+        TextCleaner.keeping(level.unlabelled(text)) { $0.isLetter || $0.isNumber || ".'-()/".contains($0) }
     }
 
     /// `KABUPATEN ` or `KOTA ` when the name starts with one (fuzzily, for OCR'd readings).
