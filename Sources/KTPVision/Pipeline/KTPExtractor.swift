@@ -86,9 +86,8 @@ public final class KTPExtractor {
         let (small, smallRGB, quad, card) = locate(in: photo)
         lap(\.locate)
 
-        let printedWidth = quad.map { max($0.width, $0.height) } ?? Double(max(photo.width, photo.height))
         let scores = QualityAnalyzer.measure(
-            card: card.rgb(), photo: smallRGB, enlargement: Double(CardRectifier.canonicalWidth) / printedWidth)
+            card: card.rgb(), photo: smallRGB, enlargement: Self.enlargement(of: quad, in: photo))
         let quality = thresholds.flags(for: scores)
         lap(\.quality)
 
@@ -342,10 +341,17 @@ public final class KTPExtractor {
         return SignGlyph.sign(in: crop.gray(), rowHeight: row)
     }
 
+    /// How many times the card's longer side was scaled to the canonical card width: the quad's, or the whole
+    /// photo's when no card was found.
+    static func enlargement(of quad: Quad?, in photo: Raster) -> Double {
+        let side = quad.map { max($0.width, $0.height) } ?? Double(max(photo.width, photo.height))
+        return Double(CardRectifier.canonicalWidth) / side
+    }
+
     /// The photo itself, scaled so its longer side matches the canonical card width, and
     /// deskewed: without a quad nothing else has undone the card's rotation.
     private func wholePhoto(_ photo: Raster) -> Raster {
-        let factor = Float(CardRectifier.canonicalWidth) / Float(max(photo.width, photo.height))
+        let factor = Float(Self.enlargement(of: nil, in: photo))
         let scaled = Raster(owning: pixScale(photo.pix, factor, factor)) ?? photo
         return Deskew.straighten(scaled) ?? scaled
     }
